@@ -1,0 +1,190 @@
+//! One function per subcommand.
+
+use super::render;
+use super::{Failure, FOUND, NOT_FOUND};
+use errdex::diagnostic::{self, Severity};
+use errdex::validate::{self, SeedDir};
+use errdex::Record;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The ids closest to `wanted` (by edit distance, then by shared prefix).
+pub fn closest_ids(wanted: &str, n: usize) -> Vec<&'static str> {
+    let mut scored: Vec<(usize, &'static str)> = errdex::records()
+        .iter()
+        .map(|r| {
+            let slug = r.id.split_once('/').map_or(r.id, |(_, s)| s);
+            let d = errdex::schema::edit_distance(wanted, r.id).min(errdex::schema::edit_distance(wanted, slug));
+            let d = if r.id.contains(wanted) { 0 } else { d };
+            (d, r.id)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, id)| id).collect()
+}
+
+fn unknown_id(id: &str) -> Failure {
+    Failure::NotFound(format!(
+        "no record \"{id}\" (closest: {})",
+        closest_ids(id, 3).join(", ")
+    ))
+}
+
+fn unknown_domain(domain: &str) -> Failure {
+    Failure::NotFound(format!(
+        "no domain \"{domain}\" (domains: {})",
+        errdex::domains().join(", ")
+    ))
+}
+
+pub fn show(out: &mut dyn Write, id: &str, as_json: bool) -> Result<i32, Failure> {
+    let record = errdex::get(id.trim()).ok_or_else(|| unknown_id(id))?;
+    if as_json {
+        serde_json::to_writer_pretty(&mut *out, record).map_err(|e| Failure::Io(e.into()))?;
+        writeln!(out)?;
+    } else {
+        render::record(out, record)?;
+    }
+    Ok(FOUND)
+}
+
+fn summary_json(r: &Record) -> serde_json::Value {
+    json!({
+        "id": r.id,
+        "domain": r.domain,
+        "category": r.category,
+        "error_code": r.error_code,
+        "signature": r.signature,
+        "confidence": r.confidence,
+        "fix_success_rate": r.fix_success_rate,
+        "verification_tier": r.verification_tier,
+        "last_confirmed": r.last_confirmed,
+    })
+}
+
+pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<i32, Failure> {
+    let records: Vec<&Record> = match domain {
+        Some(d) => {
+            let rs: Vec<&Record> = errdex::by_domain(d).collect();
+            if rs.is_empty() {
+                return Err(unknown_domain(d));
+            }
+            rs
+        }
+        None => errdex::records().iter().collect(),
+    };
+    if as_json {
+        let items: Vec<_> = records.iter().map(|r| summary_json(r)).collect();
+        serde_json::to_writer_pretty(&mut *out, &json!({ "count": items.len(), "records": items }))
+            .map_err(|e| Failure::Io(e.into()))?;
+        writeln!(out)?;
+    } else {
+        let width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        for r in records {
+            writeln!(out, "{:width$}  {}", r.id, r.signature)?;
+        }
+    }
+    Ok(FOUND)
+}
+
+pub fn stats(out: &mut dyn Write, as_json: bool) -> Result<i32, Failure> {
+    let all = errdex::records();
+    let mut tiers: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in all {
+        *tiers.entry(r.verification_tier.as_str()).or_default() += 1;
+    }
+    let edges: usize = all
+        .iter()
+        .map(|r| {
+            let g = &r.transition_graph;
+            g.leads_to.len() + g.preceded_by.len() + g.frequently_confused_with.len()
+        })
+        .sum();
+    let mean = |f: fn(&Record) -> f64| all.iter().map(f).sum::<f64>() / all.len().max(1) as f64;
+    let domains: Vec<(&str, usize)> = errdex::domains()
+        .iter()
+        .map(|d| (*d, errdex::by_domain(d).len()))
+        .collect();
+    if as_json {
+        let doc = json!({
+            "records": all.len(),
+            "domains": domains.iter().map(|(d, n)| json!({"domain": d, "records": n})).collect::<Vec<_>>(),
+            "verification_tiers": tiers,
+            "edges": edges,
+            "mean_confidence": mean(|r| r.confidence),
+            "mean_fix_success_rate": mean(|r| r.fix_success_rate),
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| Failure::Io(e.into()))?;
+        writeln!(out)?;
+        return Ok(FOUND);
+    }
+    writeln!(out, "{} records in {} domains, {} graph edges", all.len(), domains.len(), edges)?;
+    writeln!(
+        out,
+        "mean confidence {:.2}, mean fix success rate {:.2}",
+        mean(|r| r.confidence),
+        mean(|r| r.fix_success_rate)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{:<14} {:>7}", "domain", "records")?;
+    for (d, n) in &domains {
+        writeln!(out, "{d:<14} {n:>7}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{:<20} {:>7}", "verification tier", "records")?;
+    for (t, n) in &tiers {
+        writeln!(out, "{t:<20} {n:>7}")?;
+    }
+    Ok(FOUND)
+}
+
+pub fn check(out: &mut dyn Write, dir: Option<PathBuf>, strict: bool, as_json: bool) -> Result<i32, Failure> {
+    let dir = match dir {
+        Some(d) => d,
+        None if std::path::Path::new("seeds").is_dir() => PathBuf::from("seeds"),
+        None => return Err(Failure::Error("no seeds folder given and ./seeds does not exist (usage: errdex check DIR)".into())),
+    };
+    let env_strict = matches!(std::env::var("ERRDEX_STRICT").as_deref(), Ok("1" | "true" | "yes"));
+    let mut outcome = validate::load(&[SeedDir::new(dir)]);
+    if strict || env_strict {
+        outcome.make_strict();
+    }
+    let errors = outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if as_json {
+        let items: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| {
+                json!({
+                    "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                    "file": d.file,
+                    "line": d.pos.map(|p| p.line),
+                    "column": d.pos.map(|p| p.col),
+                    "path": d.path,
+                    "message": d.message,
+                })
+            })
+            .collect();
+        let doc = json!({
+            "files": outcome.files,
+            "records": outcome.records.len(),
+            "errors": errors,
+            "warnings": outcome.diagnostics.len() - errors,
+            "diagnostics": items,
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| Failure::Io(e.into()))?;
+        writeln!(out)?;
+    } else {
+        for d in &outcome.diagnostics {
+            let label = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            writeln!(out, "{label}: {d}")?;
+        }
+        writeln!(out, "{}", diagnostic::summary(&outcome.diagnostics, outcome.files))?;
+    }
+    Ok(if errors > 0 { NOT_FOUND } else { FOUND })
+}

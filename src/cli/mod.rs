@@ -1,0 +1,126 @@
+//! Command-line interface: argument parsing and dispatch.
+//!
+//! Exit codes are stable for scripts: 0 when something was found (or a check
+//! passed), 1 when nothing was found (or a check found errors), 2 on bad usage
+//! or an internal error. Output that goes to a closed pipe ends quietly.
+
+mod commands;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::io::{self, Write};
+
+/// Exit code: something found, or a check passed.
+pub const FOUND: i32 = 0;
+/// Exit code: nothing found, or a check found errors.
+pub const NOT_FOUND: i32 = 1;
+/// Exit code: bad usage or an internal error.
+pub const FAILURE: i32 = 2;
+
+/// errdex: what an error message means, what not to try, and what works.
+#[derive(Debug, Parser)]
+#[command(name = "errdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show one record in full.
+    Show {
+        /// The record id, e.g. api/websocket-close-1007-payload-data.
+        id: String,
+        /// Print JSON (the seed format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List records, one line each.
+    List {
+        /// Only this domain.
+        #[arg(long, short)]
+        domain: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts by domain, verification tier and more.
+    Stats {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a folder of seed files with the build's own rules.
+    Check {
+        /// The seeds folder [default: ./seeds].
+        dir: Option<std::path::PathBuf>,
+        /// Treat warnings as errors (also ERRDEX_STRICT=1).
+        #[arg(long)]
+        strict: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure that ends the command with a one-line message.
+#[derive(Debug)]
+pub enum Failure {
+    /// Nothing found (exit 1), with a message for stderr.
+    NotFound(String),
+    /// Bad input or an internal problem (exit 2).
+    Error(String),
+    /// Writing the output failed.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { FAILURE } else { FOUND };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => FOUND,
+        Err(Failure::Io(e)) => {
+            eprintln!("errdex: cannot write output: {e}");
+            FAILURE
+        }
+        Err(Failure::NotFound(msg)) => {
+            let _ = out.flush();
+            eprintln!("errdex: {msg}");
+            NOT_FOUND
+        }
+        Err(Failure::Error(msg)) => {
+            let _ = out.flush();
+            eprintln!("errdex: {msg}");
+            FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
+    match cli.command {
+        Command::Show { id, json } => commands::show(out, &id, json),
+        Command::List { domain, json } => commands::list(out, domain.as_deref(), json),
+        Command::Stats { json } => commands::stats(out, json),
+        Command::Check { dir, strict, json } => commands::check(out, dir, strict, json),
+    }
+}

@@ -429,8 +429,8 @@ impl Cx<'_, '_> {
                 );
             } else if !allowed.contains(&m.key.as_str()) {
                 let hint = match closest(&m.key, allowed) {
-                    Some(near) => format!("did you mean \"{near}\"?"),
-                    None => format!("one of {}", allowed.join(", ")),
+                    Some(near) => format!("a known field; did you mean \"{near}\"?"),
+                    None => format!("one of: {}", allowed.join(", ")),
                 };
                 self.report.error(
                     Some(m.key_pos),

@@ -99,17 +99,16 @@ pub fn check_text(bytes: &[u8], file: &str, rel: &str) -> (Option<SeedRecord>, V
 
 fn load_dir(dir: &SeedDir, out: &mut Outcome) {
     let mut files = Vec::new();
-    let mut report = Report::new(&dir.display);
+    let shown = dir.display.trim_end_matches('/');
     match std::fs::metadata(&dir.path) {
-        Ok(m) if m.is_dir() => walk(&dir.path, "", 0, &mut files, &mut report, &dir.display),
-        Ok(_) => report.error(None, "", "is not a directory (expected a folder of seed files)"),
-        Err(e) => report.error(None, "", format!("cannot read the seeds folder: {e}")),
+        Ok(m) if m.is_dir() => walk(&dir.path, "", shown, &mut files, &mut out.diagnostics),
+        Ok(_) => problem(&mut out.diagnostics, shown, Severity::Error, "is not a directory (expected a folder of seed files)".into()),
+        Err(e) => problem(&mut out.diagnostics, shown, Severity::Error, format!("cannot read the seeds folder: {e}")),
     }
-    out.diagnostics.append(&mut report.diagnostics);
     out.inputs.push(dir.path.clone());
     files.sort();
     for rel in files {
-        let file = format!("{}/{}", dir.display.trim_end_matches('/'), rel);
+        let file = format!("{shown}/{rel}");
         let path = dir.path.join(&rel);
         out.files += 1;
         out.inputs.push(path.clone());
@@ -126,47 +125,56 @@ fn load_dir(dir: &SeedDir, out: &mut Outcome) {
     }
 }
 
-/// Collects `*.json` paths below `dir`, relative to the seeds folder.
-fn walk(dir: &Path, rel: &str, depth: usize, files: &mut Vec<String>, report: &mut Report<'_>, shown: &str) {
+fn problem(diagnostics: &mut Vec<Diagnostic>, file: &str, severity: Severity, message: String) {
+    diagnostics.push(Diagnostic {
+        file: file.to_string(),
+        pos: None,
+        path: String::new(),
+        severity,
+        message,
+    });
+}
+
+/// Collects `<domain>/<slug>.json` paths below the seeds folder `dir`
+/// (`rel` is the part already walked), reporting anything else found there.
+fn walk(dir: &Path, rel: &str, shown: &str, files: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) {
+    let here = if rel.is_empty() { shown.to_string() } else { format!("{shown}/{rel}") };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => {
-            report.error(None, rel, format!("cannot list {shown}/{rel}: {e}"));
-            return;
-        }
+        Err(e) => return problem(diagnostics, &here, Severity::Error, format!("cannot list the folder: {e}")),
     };
     let mut names = Vec::new();
     for entry in entries {
         match entry {
             Ok(e) => names.push(e.file_name()),
-            Err(e) => report.error(None, rel, format!("cannot list {shown}/{rel}: {e}")),
+            Err(e) => problem(diagnostics, &here, Severity::Error, format!("cannot list the folder: {e}")),
         }
     }
     names.sort();
     for name in names {
         let Some(name) = name.to_str().map(str::to_string) else {
-            report.error(None, rel, format!("a file name that is not UTF-8: {name:?} (expected <domain>/<slug>.json names)"));
+            problem(diagnostics, &here, Severity::Error, format!("a file name that is not UTF-8: {name:?} (expected <domain>/<slug>.json names)"));
             continue;
         };
         if name.starts_with('.') || name == "README.md" {
             continue;
         }
         let child_rel = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let at = format!("{shown}/{child_rel}");
         let path = dir.join(&name);
         let is_dir = match std::fs::metadata(&path) {
             Ok(m) => m.is_dir(),
             Err(e) => {
-                report.error(None, &child_rel, format!("cannot read {shown}/{child_rel}: {e}"));
+                problem(diagnostics, &at, Severity::Error, format!("cannot read it: {e}"));
                 continue;
             }
         };
-        let at = format!("{shown}/{child_rel}");
-        match (is_dir, depth, name.ends_with(".json")) {
-            (true, 0, _) => walk(&path, &child_rel, 1, files, report, shown),
-            (false, _, true) => files.push(child_rel),
-            (true, _, _) => report.error(None, "", format!("{at} is a folder (expected only <domain>/<slug>.json files inside a domain folder)")),
-            (false, 0, _) => report.error(None, "", format!("{at} is outside a domain folder (expected <domain>/<slug>.json)")),
-            (false, _, false) => report.warn(None, "", format!("{at} is not a seed file (expected only .json files in domain folders)")),
+        match (is_dir, rel.is_empty(), name.ends_with(".json")) {
+            (true, true, _) => walk(&path, &child_rel, shown, files, diagnostics),
+            (true, false, _) => problem(diagnostics, &at, Severity::Error, "is a folder (expected only <slug>.json files inside a domain folder)".into()),
+            (false, true, _) => problem(diagnostics, &at, Severity::Error, "is outside a domain folder (expected <domain>/<slug>.json)".into()),
+            (false, false, true) => files.push(child_rel),
+            (false, false, false) => problem(diagnostics, &at, Severity::Warning, "is not a seed file (expected only .json files in domain folders)".into()),
         }
     }
 }

@@ -65,7 +65,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Whether the error can be fixed by the person who meets it.
-    Resolvable, "resolvable" {
+    Resolvable, "resolvable value" {
         /// A fix is in the user's hands.
         Yes = "true": "the user can fix it",
         /// Nothing the user does fixes it (a platform limit, an upstream bug).

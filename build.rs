@@ -10,12 +10,16 @@
 
 #[path = "src/codegen.rs"]
 mod codegen;
+#[path = "src/compile.rs"]
+mod compile;
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/diagnostic.rs"]
 mod diagnostic;
 #[path = "src/json.rs"]
 mod json;
+#[path = "src/nfa_op.rs"]
+mod nfa_op;
 #[path = "src/schema.rs"]
 mod schema;
 #[path = "src/validate.rs"]
@@ -29,6 +33,8 @@ use validate::SeedDir;
 
 const SHARED_SOURCES: &[&str] = &[
     "src/codegen.rs",
+    "src/compile.rs",
+    "src/nfa_op.rs",
     "src/date.rs",
     "src/diagnostic.rs",
     "src/json.rs",
@@ -38,7 +44,11 @@ const SHARED_SOURCES: &[&str] = &[
 ];
 
 fn main() {
-    for var in ["ERRDEX_SEEDS_DIR", "ERRDEX_EXTRA_SEEDS_DIRS", "ERRDEX_STRICT"] {
+    for var in [
+        "ERRDEX_SEEDS_DIR",
+        "ERRDEX_EXTRA_SEEDS_DIRS",
+        "ERRDEX_STRICT",
+    ] {
         println!("cargo::rerun-if-env-changed={var}");
     }
     println!("cargo::rerun-if-changed=build.rs");
@@ -83,8 +93,10 @@ fn main() {
     let records: Vec<&schema::SeedRecord> = outcome.records.iter().map(|l| &l.record).collect();
     let files = match codegen::generate(&records) {
         Ok(files) => files,
-        Err(e) => {
-            println!("cargo::error=errdex code generation: {e}");
+        Err(errors) => {
+            for e in errors {
+                println!("cargo::error=errdex code generation: {e}");
+            }
             return;
         }
     };
@@ -99,7 +111,9 @@ fn main() {
 
 /// The seed folders: `ERRDEX_SEEDS_DIR` or the bundled `seeds/`, then `ERRDEX_EXTRA_SEEDS_DIRS`.
 fn seed_dirs() -> Vec<SeedDir> {
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
     let mut dirs = vec![match std::env::var_os("ERRDEX_SEEDS_DIR") {
         Some(dir) if !dir.is_empty() => SeedDir::new(dir),
         _ => SeedDir {
@@ -108,7 +122,11 @@ fn seed_dirs() -> Vec<SeedDir> {
         },
     }];
     if let Some(extra) = std::env::var_os("ERRDEX_EXTRA_SEEDS_DIRS") {
-        dirs.extend(std::env::split_paths(&extra).filter(|p| !p.as_os_str().is_empty()).map(SeedDir::new));
+        dirs.extend(
+            std::env::split_paths(&extra)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(SeedDir::new),
+        );
     }
     dirs
 }

@@ -119,7 +119,10 @@ pub fn pos_of_offset(text: &[u8], at: usize) -> Pos {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
     Pos { line, col }
 }
 
@@ -323,7 +326,9 @@ impl Parser<'_> {
             Some('0') => {
                 self.bump();
                 if let Some('0'..='9') = self.peek() {
-                    return Err(self.error("a number has a leading zero (expected no leading zeros)"));
+                    return Err(
+                        self.error("a number has a leading zero (expected no leading zeros)")
+                    );
                 }
             }
             Some('1'..='9') => {
@@ -386,10 +391,12 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let mut v = 0;
         for _ in 0..4 {
-            let d = self
-                .peek()
-                .and_then(|c| c.to_digit(16))
-                .ok_or_else(|| self.error(format!("found {} (expected a hex digit in \\u escape)", self.found())))?;
+            let d = self.peek().and_then(|c| c.to_digit(16)).ok_or_else(|| {
+                self.error(format!(
+                    "found {} (expected a hex digit in \\u escape)",
+                    self.found()
+                ))
+            })?;
             self.bump();
             v = v * 16 + d;
         }
@@ -430,15 +437,17 @@ impl Parser<'_> {
                 };
                 return char::from_u32(code).ok_or(SyntaxError {
                     pos,
-                    message: "an escape that is not a Unicode scalar value (expected a valid \\u escape)".into(),
+                    message:
+                        "an escape that is not a Unicode scalar value (expected a valid \\u escape)"
+                            .into(),
                 });
             }
-            _ => {
-                return Err(SyntaxError {
-                    pos,
-                    message: "an unknown escape (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)".into(),
-                })
-            }
+            _ => return Err(SyntaxError {
+                pos,
+                message:
+                    "an unknown escape (expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"
+                        .into(),
+            }),
         };
         Ok(c)
     }
@@ -451,17 +460,23 @@ mod tests {
     #[test]
     fn positions_are_recorded() {
         let v = parse("{\n  \"a\": [1, \"x\"],\n  \"b\": null\n}").unwrap();
-        let Kind::Object(members) = v.kind else { panic!("not an object") };
+        let Kind::Object(members) = v.kind else {
+            panic!("not an object")
+        };
         assert_eq!(members[0].key_pos, Pos { line: 2, col: 3 });
         assert_eq!(members[1].value.pos, Pos { line: 3, col: 8 });
-        let Kind::Array(items) = &members[0].value.kind else { panic!("not an array") };
+        let Kind::Array(items) = &members[0].value.kind else {
+            panic!("not an array")
+        };
         assert_eq!(items[1].pos, Pos { line: 2, col: 12 });
     }
 
     #[test]
     fn duplicate_keys_are_kept() {
         let v = parse(r#"{"a": 1, "a": 2}"#).unwrap();
-        let Kind::Object(members) = v.kind else { panic!("not an object") };
+        let Kind::Object(members) = v.kind else {
+            panic!("not an object")
+        };
         assert_eq!(members.len(), 2);
     }
 

@@ -17,7 +17,11 @@
 #![warn(missing_docs)]
 
 mod date;
+pub mod lookup;
+pub mod matcher;
+mod nfa_op;
 mod record;
+pub mod scan;
 mod vocab;
 
 #[cfg(feature = "check")]
@@ -33,12 +37,16 @@ pub mod validate;
 mod serialize;
 
 pub use date::Date;
+pub use lookup::{lookup, lookup_bytes, Match, Options};
 pub use record::{DeadEnd, Edge, Record, TransitionGraph, Version, Workaround};
 pub use vocab::{Os, Resolvable, RootCauseType, VerificationTier, VersionStatus};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/records.rs"));
     include!(concat!(env!("OUT_DIR"), "/maps.rs"));
+    pub(crate) mod matcher {
+        include!(concat!(env!("OUT_DIR"), "/matcher.rs"));
+    }
 }
 
 use generated::{BY_CODE, BY_DOMAIN, BY_ID, DOMAINS, RECORDS};

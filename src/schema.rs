@@ -245,13 +245,21 @@ pub fn read_record(value: &Value, report: &mut Report<'_>) -> Option<SeedRecord>
     let subcategory = cx.opt(&obj, "subcategory", Cx::nullable_string);
     let root_cause = cx.req(&obj, "root_cause", Cx::nonempty_string);
     let root_cause_type = cx.req(&obj, "root_cause_type", |cx, v, p| {
-        cx.vocab(v, p, RootCauseType::parse, RootCauseType::WHAT, RootCauseType::expected)
+        cx.vocab(
+            v,
+            p,
+            RootCauseType::parse,
+            RootCauseType::WHAT,
+            RootCauseType::expected,
+        )
     });
     let root_cause_zh = cx.opt(&obj, "root_cause_zh", Cx::string);
     let versions = cx.opt(&obj, "versions", |cx, v, p| cx.array(v, p, Cx::version));
     let os_specific = cx.opt(&obj, "os_specific", Cx::os_notes);
     let dead_ends = cx.req(&obj, "dead_ends", |cx, v, p| cx.array(v, p, Cx::dead_end));
-    let workarounds = cx.req(&obj, "workarounds", |cx, v, p| cx.array(v, p, Cx::workaround));
+    let workarounds = cx.req(&obj, "workarounds", |cx, v, p| {
+        cx.array(v, p, Cx::workaround)
+    });
     let workarounds_zh = cx.opt(&obj, "workarounds_zh", Cx::strings);
     let transition_graph = cx.opt(&obj, "transition_graph", Cx::graph);
     let official_doc_url = cx.opt(&obj, "official_doc_url", |cx, v, p| match &v.kind {
@@ -261,12 +269,24 @@ pub fn read_record(value: &Value, report: &mut Report<'_>) -> Option<SeedRecord>
     let official_doc_section = cx.opt(&obj, "official_doc_section", Cx::nullable_string);
     let error_code = cx.opt(&obj, "error_code", Cx::error_code);
     let verification_tier = cx.req(&obj, "verification_tier", |cx, v, p| {
-        cx.vocab(v, p, VerificationTier::parse, VerificationTier::WHAT, VerificationTier::expected)
+        cx.vocab(
+            v,
+            p,
+            VerificationTier::parse,
+            VerificationTier::WHAT,
+            VerificationTier::expected,
+        )
     });
     let confidence = cx.req(&obj, "confidence", Cx::rate);
     let fix_success_rate = cx.req(&obj, "fix_success_rate", Cx::rate);
     let resolvable = cx.req(&obj, "resolvable", |cx, v, p| {
-        cx.vocab(v, p, Resolvable::parse, Resolvable::WHAT, Resolvable::expected)
+        cx.vocab(
+            v,
+            p,
+            Resolvable::parse,
+            Resolvable::WHAT,
+            Resolvable::expected,
+        )
     });
     let first_seen = cx.req(&obj, "first_seen", Cx::date);
     let last_confirmed = cx.req(&obj, "last_confirmed", Cx::date);
@@ -367,7 +387,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn is_http_url(s: &str) -> bool {
-    let rest = match s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) {
+    let rest = match s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    {
         Some(rest) => rest,
         None => return false,
     };
@@ -522,7 +545,11 @@ impl Cx<'_, '_> {
     fn error_code(&mut self, v: &Value, path: &str) -> Option<Option<String>> {
         let code = self.nullable_string(v, path)?;
         if let Some(c) = &code {
-            if c.trim().is_empty() || c.trim() != c || c.chars().any(char::is_control) || c.len() > 64 {
+            if c.trim().is_empty()
+                || c.trim() != c
+                || c.chars().any(char::is_control)
+                || c.len() > 64
+            {
                 self.report.error(
                     Some(v.pos),
                     path,
@@ -654,7 +681,13 @@ impl Cx<'_, '_> {
         let removed = self.opt(&obj, "removed", Cx::nullable_string);
         let behavior_change = self.opt(&obj, "behavior_change", Cx::nullable_string);
         let status = self.req(&obj, "status", |cx, v, p| {
-            cx.vocab(v, p, VersionStatus::parse, VersionStatus::WHAT, VersionStatus::expected)
+            cx.vocab(
+                v,
+                p,
+                VersionStatus::parse,
+                VersionStatus::WHAT,
+                VersionStatus::expected,
+            )
         });
         Some(SeedVersion {
             version: version?,
@@ -693,7 +726,12 @@ impl Cx<'_, '_> {
     }
 
     fn dead_end(&mut self, v: &Value, path: &str) -> Option<SeedDeadEnd> {
-        let obj = self.object(v, path, DEAD_END_FIELDS, &["action", "why_fails", "fail_rate"])?;
+        let obj = self.object(
+            v,
+            path,
+            DEAD_END_FIELDS,
+            &["action", "why_fails", "fail_rate"],
+        )?;
         let action = self.req(&obj, "action", Cx::string);
         let why_fails = self.req(&obj, "why_fails", Cx::nonempty_string);
         let fail_rate = self.req(&obj, "fail_rate", Cx::rate);
@@ -775,7 +813,10 @@ impl Cx<'_, '_> {
     /// Rules that relate fields of one record to each other.
     fn record_rules(&mut self, r: &SeedRecord) {
         let pos = |path: &str| r.positions.get(path).copied();
-        for (field, date) in [("last_confirmed", r.last_confirmed), ("last_updated", r.last_updated)] {
+        for (field, date) in [
+            ("last_confirmed", r.last_confirmed),
+            ("last_updated", r.last_updated),
+        ] {
             if r.first_seen > date {
                 self.report.error(
                     pos("first_seen"),
@@ -824,28 +865,52 @@ impl Cx<'_, '_> {
         for (i, d) in r.dead_ends.iter().enumerate() {
             if d.action.trim().is_empty() {
                 let p = format!("dead_ends[{i}].action");
-                self.report.warn(pos(&p), &p, "empty action (expected what people try, in words)");
+                self.report.warn(
+                    pos(&p),
+                    &p,
+                    "empty action (expected what people try, in words)",
+                );
             }
         }
         for (i, w) in r.workarounds.iter().enumerate() {
             if w.action.trim().is_empty() {
                 let p = format!("workarounds[{i}].action");
-                self.report.warn(pos(&p), &p, "empty action (expected the fix in one line)");
+                self.report
+                    .warn(pos(&p), &p, "empty action (expected the fix in one line)");
             }
             if w.how.trim().is_empty() {
                 let p = format!("workarounds[{i}]");
-                self.report.warn(pos(&p), &format!("{p}.how"), "no how (expected the concrete command, setting or code change)");
+                self.report.warn(
+                    pos(&p),
+                    &format!("{p}.how"),
+                    "no how (expected the concrete command, setting or code change)",
+                );
             }
         }
         if r.dead_ends.is_empty() {
-            self.report.warn(pos("dead_ends"), "dead_ends", "no dead ends (expected at least one thing that does not work)");
+            self.report.warn(
+                pos("dead_ends"),
+                "dead_ends",
+                "no dead ends (expected at least one thing that does not work)",
+            );
         }
         if r.workarounds.is_empty() {
-            self.report.warn(pos("workarounds"), "workarounds", "no workarounds (expected at least one fix)");
+            self.report.warn(
+                pos("workarounds"),
+                "workarounds",
+                "no workarounds (expected at least one fix)",
+            );
         }
-        for (field, text) in [("signature_zh", &r.signature_zh), ("root_cause_zh", &r.root_cause_zh)] {
+        for (field, text) in [
+            ("signature_zh", &r.signature_zh),
+            ("root_cause_zh", &r.root_cause_zh),
+        ] {
             if text.trim().is_empty() {
-                self.report.warn(pos(field), field, "missing translation (expected a Chinese text)");
+                self.report.warn(
+                    pos(field),
+                    field,
+                    "missing translation (expected a Chinese text)",
+                );
             }
         }
         if r.workarounds_zh.is_empty() && !r.workarounds.is_empty() {
@@ -855,7 +920,11 @@ impl Cx<'_, '_> {
                 "missing translations (expected one Chinese text per workaround)",
             );
         } else if r.workarounds_zh.iter().any(|t| t.trim().is_empty()) {
-            self.report.warn(pos("workarounds_zh"), "workarounds_zh", "an empty translation (expected a Chinese text)");
+            self.report.warn(
+                pos("workarounds_zh"),
+                "workarounds_zh",
+                "an empty translation (expected a Chinese text)",
+            );
         }
         let cited = r.dead_ends.iter().any(|d| !d.sources.is_empty())
             || r.workarounds.iter().any(|w| !w.sources.is_empty());
@@ -867,7 +936,11 @@ impl Cx<'_, '_> {
             );
         }
         if r.official_doc_url.is_none() {
-            self.report.warn(pos("official_doc_url"), "official_doc_url", "no official documentation (expected a URL)");
+            self.report.warn(
+                pos("official_doc_url"),
+                "official_doc_url",
+                "no official documentation (expected a URL)",
+            );
         }
     }
 }
@@ -878,10 +951,21 @@ mod tests {
 
     #[test]
     fn urls() {
-        for good in ["https://a.b/c#d", "http://localhost:8080/x", "https://docs.rs/"] {
+        for good in [
+            "https://a.b/c#d",
+            "http://localhost:8080/x",
+            "https://docs.rs/",
+        ] {
             assert!(is_http_url(good), "{good}");
         }
-        for bad in ["ftp://a.b", "https://", "https://a b.c", "docs.rs", "https://nodot/x", "https://a.b/ c"] {
+        for bad in [
+            "ftp://a.b",
+            "https://",
+            "https://a b.c",
+            "docs.rs",
+            "https://nodot/x",
+            "https://a.b/ c",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }

@@ -60,7 +60,9 @@ pub struct Outcome {
 impl Outcome {
     /// Whether any error (not warning) was found.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Turns every warning into an error (`ERRDEX_STRICT=1`).
@@ -102,8 +104,18 @@ fn load_dir(dir: &SeedDir, out: &mut Outcome) {
     let shown = dir.display.trim_end_matches('/');
     match std::fs::metadata(&dir.path) {
         Ok(m) if m.is_dir() => walk(&dir.path, "", shown, &mut files, &mut out.diagnostics),
-        Ok(_) => problem(&mut out.diagnostics, shown, Severity::Error, "is not a directory (expected a folder of seed files)".into()),
-        Err(e) => problem(&mut out.diagnostics, shown, Severity::Error, format!("cannot read the seeds folder: {e}")),
+        Ok(_) => problem(
+            &mut out.diagnostics,
+            shown,
+            Severity::Error,
+            "is not a directory (expected a folder of seed files)".into(),
+        ),
+        Err(e) => problem(
+            &mut out.diagnostics,
+            shown,
+            Severity::Error,
+            format!("cannot read the seeds folder: {e}"),
+        ),
     }
     out.inputs.push(dir.path.clone());
     files.sort();
@@ -117,7 +129,11 @@ fn load_dir(dir: &SeedDir, out: &mut Outcome) {
             Err(e) => report.error(None, "", format!("cannot read the file: {e}")),
             Ok(bytes) => {
                 if let Some(record) = read_file(&bytes, &rel, &mut report) {
-                    out.records.push(Loaded { record, file: file.clone(), rel });
+                    out.records.push(Loaded {
+                        record,
+                        file: file.clone(),
+                        rel,
+                    });
                 }
             }
         }
@@ -137,44 +153,97 @@ fn problem(diagnostics: &mut Vec<Diagnostic>, file: &str, severity: Severity, me
 
 /// Collects `<domain>/<slug>.json` paths below the seeds folder `dir`
 /// (`rel` is the part already walked), reporting anything else found there.
-fn walk(dir: &Path, rel: &str, shown: &str, files: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) {
-    let here = if rel.is_empty() { shown.to_string() } else { format!("{shown}/{rel}") };
+fn walk(
+    dir: &Path,
+    rel: &str,
+    shown: &str,
+    files: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let here = if rel.is_empty() {
+        shown.to_string()
+    } else {
+        format!("{shown}/{rel}")
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return problem(diagnostics, &here, Severity::Error, format!("cannot list the folder: {e}")),
+        Err(e) => {
+            return problem(
+                diagnostics,
+                &here,
+                Severity::Error,
+                format!("cannot list the folder: {e}"),
+            )
+        }
     };
     let mut names = Vec::new();
     for entry in entries {
         match entry {
             Ok(e) => names.push(e.file_name()),
-            Err(e) => problem(diagnostics, &here, Severity::Error, format!("cannot list the folder: {e}")),
+            Err(e) => problem(
+                diagnostics,
+                &here,
+                Severity::Error,
+                format!("cannot list the folder: {e}"),
+            ),
         }
     }
     names.sort();
     for name in names {
         let Some(name) = name.to_str().map(str::to_string) else {
-            problem(diagnostics, &here, Severity::Error, format!("a file name that is not UTF-8: {name:?} (expected <domain>/<slug>.json names)"));
+            problem(
+                diagnostics,
+                &here,
+                Severity::Error,
+                format!(
+                    "a file name that is not UTF-8: {name:?} (expected <domain>/<slug>.json names)"
+                ),
+            );
             continue;
         };
         if name.starts_with('.') || name == "README.md" {
             continue;
         }
-        let child_rel = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let child_rel = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
         let at = format!("{shown}/{child_rel}");
         let path = dir.join(&name);
         let is_dir = match std::fs::metadata(&path) {
             Ok(m) => m.is_dir(),
             Err(e) => {
-                problem(diagnostics, &at, Severity::Error, format!("cannot read it: {e}"));
+                problem(
+                    diagnostics,
+                    &at,
+                    Severity::Error,
+                    format!("cannot read it: {e}"),
+                );
                 continue;
             }
         };
         match (is_dir, rel.is_empty(), name.ends_with(".json")) {
             (true, true, _) => walk(&path, &child_rel, shown, files, diagnostics),
-            (true, false, _) => problem(diagnostics, &at, Severity::Error, "is a folder (expected only <slug>.json files inside a domain folder)".into()),
-            (false, true, _) => problem(diagnostics, &at, Severity::Error, "is outside a domain folder (expected <domain>/<slug>.json)".into()),
+            (true, false, _) => problem(
+                diagnostics,
+                &at,
+                Severity::Error,
+                "is a folder (expected only <slug>.json files inside a domain folder)".into(),
+            ),
+            (false, true, _) => problem(
+                diagnostics,
+                &at,
+                Severity::Error,
+                "is outside a domain folder (expected <domain>/<slug>.json)".into(),
+            ),
             (false, false, true) => files.push(child_rel),
-            (false, false, false) => problem(diagnostics, &at, Severity::Warning, "is not a seed file (expected only .json files in domain folders)".into()),
+            (false, false, false) => problem(
+                diagnostics,
+                &at,
+                Severity::Warning,
+                "is not a seed file (expected only .json files in domain folders)".into(),
+            ),
         }
     }
 }
@@ -214,8 +283,12 @@ fn read_file(bytes: &[u8], rel: &str, report: &mut Report<'_>) -> Option<SeedRec
 /// Whether `s` is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn check_record(r: &SeedRecord, rel: &str, report: &mut Report<'_>) {
@@ -227,21 +300,30 @@ fn check_record(r: &SeedRecord, rel: &str, report: &mut Report<'_>) {
                 report.error(
                     pos("domain"),
                     "domain",
-                    format!("found \"{}\" (expected \"{domain}\", the prefix of the id)", r.domain),
+                    format!(
+                        "found \"{}\" (expected \"{domain}\", the prefix of the id)",
+                        r.domain
+                    ),
                 );
             }
         }
         _ => report.error(
             pos("id"),
             "id",
-            format!("found \"{}\" (expected <domain>/<slug>, both lower-case kebab-case)", r.id),
+            format!(
+                "found \"{}\" (expected <domain>/<slug>, both lower-case kebab-case)",
+                r.id
+            ),
         ),
     }
     if r.id != expected_id {
         report.error(
             pos("id"),
             "id",
-            format!("\"{}\" does not match the file's path {rel} (expected \"{expected_id}\")", r.id),
+            format!(
+                "\"{}\" does not match the file's path {rel} (expected \"{expected_id}\")",
+                r.id
+            ),
         );
     }
     check_regex(r, report);
@@ -271,17 +353,34 @@ fn check_regex(r: &SeedRecord, report: &mut Report<'_>) {
         );
         return;
     }
-    let regex = match regex::RegexBuilder::new(&r.regex).case_insensitive(true).build() {
+    let regex = match regex::RegexBuilder::new(&r.regex)
+        .case_insensitive(true)
+        .build()
+    {
         Ok(regex) => regex,
         Err(e) => {
             let first = e.to_string().lines().last().unwrap_or("").to_string();
-            report.error(pos("regex"), "regex", format!("the regex does not compile: {first} (expected a smaller pattern)"));
+            report.error(
+                pos("regex"),
+                "regex",
+                format!("the regex does not compile: {first} (expected a smaller pattern)"),
+            );
             return;
         }
     };
     let texts = std::iter::once(("signature".to_string(), &r.signature))
-        .chain(r.aliases.iter().enumerate().map(|(i, a)| (format!("aliases[{i}]"), a)))
-        .chain(r.examples.iter().enumerate().map(|(i, e)| (format!("examples[{i}]"), e)));
+        .chain(
+            r.aliases
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (format!("aliases[{i}]"), a)),
+        )
+        .chain(
+            r.examples
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (format!("examples[{i}]"), e)),
+        );
     for (path, text) in texts {
         if !regex.is_match(text) {
             report.error(
@@ -295,9 +394,19 @@ fn check_regex(r: &SeedRecord, report: &mut Report<'_>) {
 
 /// `…text[>>here<<]rest…` around a byte offset of a pattern.
 fn shown_at(pattern: &str, offset: usize) -> String {
-    let offset = (0..=offset.min(pattern.len())).rev().find(|&i| pattern.is_char_boundary(i)).unwrap_or(0);
+    let offset = (0..=offset.min(pattern.len()))
+        .rev()
+        .find(|&i| pattern.is_char_boundary(i))
+        .unwrap_or(0);
     let (before, after) = pattern.split_at(offset);
-    let before: String = before.chars().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String = before
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let after: String = after.chars().take(20).collect();
     format!("near `{before}>>{after}`")
 }
@@ -329,7 +438,12 @@ fn check_references(out: &mut Outcome) {
     let mut found = Vec::new();
     for loaded in &out.records {
         let g = &loaded.record.transition_graph;
-        for edge in g.leads_to.iter().chain(&g.preceded_by).chain(&g.frequently_confused_with) {
+        for edge in g
+            .leads_to
+            .iter()
+            .chain(&g.preceded_by)
+            .chain(&g.frequently_confused_with)
+        {
             if ids.contains(&edge.error_id.as_str()) {
                 continue;
             }
@@ -338,7 +452,9 @@ fn check_references(out: &mut Outcome) {
                 .map(|id| (edit_distance(id, &edge.error_id), *id))
                 .min()
                 .filter(|(d, _)| *d <= 3)
-                .map_or(String::from("an existing record id"), |(_, id)| format!("an existing record id; did you mean \"{id}\"?"));
+                .map_or(String::from("an existing record id"), |(_, id)| {
+                    format!("an existing record id; did you mean \"{id}\"?")
+                });
             found.push(Diagnostic {
                 file: loaded.file.clone(),
                 pos: Some(edge.pos),

@@ -8,7 +8,11 @@ fn errdex() -> Command {
 }
 
 fn run(args: &[&str]) -> Output {
-    errdex().args(args).env_remove("ERRDEX_STRICT").output().unwrap()
+    errdex()
+        .args(args)
+        .env_remove("ERRDEX_STRICT")
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -32,9 +36,15 @@ const REFERENCE_ID: &str = "api/websocket-close-1007-payload-data";
 /// shared original is beside the checkout, the copy must equal it).
 fn reference_record() -> Vec<u8> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copy = std::fs::read(manifest.join("tests/fixtures/reference/seeds/api/websocket-close-1007-payload-data.json")).unwrap();
+    let copy = std::fs::read(
+        manifest.join("tests/fixtures/reference/seeds/api/websocket-close-1007-payload-data.json"),
+    )
+    .unwrap();
     if let Ok(original) = std::fs::read(manifest.join("../shared/reference/seed-record.json")) {
-        assert_eq!(copy, original, "the fixture must be the reference record exactly as given");
+        assert_eq!(
+            copy, original,
+            "the fixture must be the reference record exactly as given"
+        );
     }
     copy
 }
@@ -43,7 +53,11 @@ fn folder_with_reference(name: &str, edit: impl Fn(String) -> String) -> PathBuf
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("api")).unwrap();
     let text = String::from_utf8(reference_record()).unwrap();
-    std::fs::write(dir.join("api/websocket-close-1007-payload-data.json"), edit(text)).unwrap();
+    std::fs::write(
+        dir.join("api/websocket-close-1007-payload-data.json"),
+        edit(text),
+    )
+    .unwrap();
     dir
 }
 
@@ -52,14 +66,20 @@ fn check_accepts_the_reference_record_as_given() {
     let dir = folder_with_reference("ref-ok", |t| t);
     let o = run(&["check", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).ends_with("0 errors, 3 warnings in 1 seed file\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("0 errors, 3 warnings in 1 seed file\n"),
+        "{}",
+        stdout(&o)
+    );
     let strict = run(&["check", "--strict", dir.to_str().unwrap()]);
     assert_eq!(strict.status.code(), Some(1));
 }
 
 #[test]
 fn check_rejects_a_rate_of_one_and_a_half() {
-    let dir = folder_with_reference("ref-rate", |t| t.replacen("\"fail_rate\": 0.95", "\"fail_rate\": 1.5", 1));
+    let dir = folder_with_reference("ref-rate", |t| {
+        t.replacen("\"fail_rate\": 0.95", "\"fail_rate\": 1.5", 1)
+    });
     let o = run(&["check", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let expected = format!(
@@ -72,13 +92,22 @@ fn check_rejects_a_rate_of_one_and_a_half() {
 #[test]
 fn check_rejects_a_broken_regex() {
     let dir = folder_with_reference("ref-regex", |t| {
-        t.replacen("WebSocket.*close.*1007|Payload", "WebSocket.*(close.*1007|Payload", 1)
+        t.replacen(
+            "WebSocket.*close.*1007|Payload",
+            "WebSocket.*(close.*1007|Payload",
+            1,
+        )
     });
     let o = run(&["check", "--json", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["errors"], 1);
-    let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["severity"] == "error").unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
     assert_eq!(d["path"], "regex");
     assert_eq!(d["line"], 5);
     assert_eq!(
@@ -107,7 +136,10 @@ fn the_binary_alone_in_an_empty_folder_answers() {
     assert!(stdout(&list).lines().any(|l| l.starts_with(REFERENCE_ID)));
     let stats = alone(&["stats", "--json"]);
     let doc: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
-    assert_eq!(doc["records"].as_u64().unwrap() as usize, errdex::records().len());
+    assert_eq!(
+        doc["records"].as_u64().unwrap() as usize,
+        errdex::records().len()
+    );
     let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(entries.len(), 1, "nothing but the binary is in the folder");
 }
@@ -121,7 +153,12 @@ fn show_json_is_the_seed_format() {
     assert_eq!(doc["resolvable"], "true");
     assert_eq!(doc["dead_ends"][1]["fail_rate"], r.dead_ends[1].fail_rate);
     assert_eq!(doc["first_seen"], r.first_seen.to_string());
-    let keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = doc
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys.len(), errdex::schema::RECORD_FIELDS.len());
 }
 
@@ -139,7 +176,12 @@ fn unknown_ids_and_domains_exit_one_with_suggestions() {
 
 #[test]
 fn bad_usage_exits_two() {
-    for args in [&["show"][..], &["frobnicate"], &["list", "--limit"], &["check", "/nonexistent/dir", "--bogus"]] {
+    for args in [
+        &["show"][..],
+        &["frobnicate"],
+        &["list", "--limit"],
+        &["check", "/nonexistent/dir", "--bogus"],
+    ] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(!stderr(&o).contains("panicked"));
@@ -153,9 +195,16 @@ fn bad_usage_exits_two() {
 fn list_and_stats_agree_with_the_library() {
     let o = run(&["list", "--json"]);
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(doc["count"].as_u64().unwrap() as usize, errdex::records().len());
+    assert_eq!(
+        doc["count"].as_u64().unwrap() as usize,
+        errdex::records().len()
+    );
     let o = run(&["list", "--domain", "api"]);
     assert_eq!(stdout(&o).lines().count(), errdex::by_domain("api").len());
     let o = run(&["stats"]);
-    assert!(stdout(&o).starts_with(&format!("{} records in {} domains", errdex::records().len(), errdex::domains().len())));
+    assert!(stdout(&o).starts_with(&format!(
+        "{} records in {} domains",
+        errdex::records().len(),
+        errdex::domains().len()
+    )));
 }

@@ -21,12 +21,20 @@ fn render(dir: &Path, strict: bool) -> (String, usize) {
     }
     let mut text = String::new();
     for d in &outcome.diagnostics {
-        let label = if d.severity == Severity::Error { "error" } else { "warning" };
+        let label = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
         text.push_str(&format!("{label}: {d}\n"));
     }
     text.push_str(&summary(&outcome.diagnostics, outcome.files));
     text.push('\n');
-    let errors = outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     (text, errors)
 }
 
@@ -36,11 +44,15 @@ fn compare(dir: &Path, file: &str, actual: &str) -> Result<(), String> {
         std::fs::write(&path, actual).unwrap();
         return Ok(());
     }
-    let expected = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let expected =
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     if expected == actual {
         Ok(())
     } else {
-        Err(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()))
+        Err(format!(
+            "{}:\n--- expected\n{expected}--- actual\n{actual}",
+            path.display()
+        ))
     }
 }
 
@@ -100,8 +112,14 @@ fn the_shipped_seeds_pass_the_strict_rules() {
 fn duplicate_ids_across_seed_folders_are_reported() {
     let base = fixtures().join("valid/seeds");
     let outcome = load(&[
-        SeedDir { path: base.clone(), display: "seeds".into() },
-        SeedDir { path: base, display: "extra".into() },
+        SeedDir {
+            path: base.clone(),
+            display: "seeds".into(),
+        },
+        SeedDir {
+            path: base,
+            display: "extra".into(),
+        },
     ]);
     let messages: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(
@@ -114,5 +132,7 @@ fn duplicate_ids_across_seed_folders_are_reported() {
 fn a_missing_folder_is_an_error_naming_it() {
     let outcome = load(&[SeedDir::new("/nonexistent/errdex-seeds")]);
     assert!(outcome.has_errors());
-    assert!(outcome.diagnostics[0].to_string().starts_with("/nonexistent/errdex-seeds: cannot read the seeds folder"));
+    assert!(outcome.diagnostics[0]
+        .to_string()
+        .starts_with("/nonexistent/errdex-seeds: cannot read the seeds folder"));
 }

@@ -16,7 +16,8 @@ pub fn closest_ids(wanted: &str, n: usize) -> Vec<&'static str> {
         .iter()
         .map(|r| {
             let slug = r.id.split_once('/').map_or(r.id, |(_, s)| s);
-            let d = errdex::schema::edit_distance(wanted, r.id).min(errdex::schema::edit_distance(wanted, slug));
+            let d = errdex::schema::edit_distance(wanted, r.id)
+                .min(errdex::schema::edit_distance(wanted, slug));
             let d = if r.id.contains(wanted) { 0 } else { d };
             (d, r.id)
         })
@@ -77,8 +78,11 @@ pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<
     };
     if as_json {
         let items: Vec<_> = records.iter().map(|r| summary_json(r)).collect();
-        serde_json::to_writer_pretty(&mut *out, &json!({ "count": items.len(), "records": items }))
-            .map_err(|e| Failure::Io(e.into()))?;
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &json!({ "count": items.len(), "records": items }),
+        )
+        .map_err(|e| Failure::Io(e.into()))?;
         writeln!(out)?;
     } else {
         let width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -120,7 +124,13 @@ pub fn stats(out: &mut dyn Write, as_json: bool) -> Result<i32, Failure> {
         writeln!(out)?;
         return Ok(FOUND);
     }
-    writeln!(out, "{} records in {} domains, {} graph edges", all.len(), domains.len(), edges)?;
+    writeln!(
+        out,
+        "{} records in {} domains, {} graph edges",
+        all.len(),
+        domains.len(),
+        edges
+    )?;
     writeln!(
         out,
         "mean confidence {:.2}, mean fix success rate {:.2}",
@@ -140,18 +150,34 @@ pub fn stats(out: &mut dyn Write, as_json: bool) -> Result<i32, Failure> {
     Ok(FOUND)
 }
 
-pub fn check(out: &mut dyn Write, dir: Option<PathBuf>, strict: bool, as_json: bool) -> Result<i32, Failure> {
+pub fn check(
+    out: &mut dyn Write,
+    dir: Option<PathBuf>,
+    strict: bool,
+    as_json: bool,
+) -> Result<i32, Failure> {
     let dir = match dir {
         Some(d) => d,
         None if std::path::Path::new("seeds").is_dir() => PathBuf::from("seeds"),
-        None => return Err(Failure::Error("no seeds folder given and ./seeds does not exist (usage: errdex check DIR)".into())),
+        None => {
+            return Err(Failure::Error(
+                "no seeds folder given and ./seeds does not exist (usage: errdex check DIR)".into(),
+            ))
+        }
     };
-    let env_strict = matches!(std::env::var("ERRDEX_STRICT").as_deref(), Ok("1" | "true" | "yes"));
+    let env_strict = matches!(
+        std::env::var("ERRDEX_STRICT").as_deref(),
+        Ok("1" | "true" | "yes")
+    );
     let mut outcome = validate::load(&[SeedDir::new(dir)]);
     if strict || env_strict {
         outcome.make_strict();
     }
-    let errors = outcome.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     if as_json {
         let items: Vec<_> = outcome
             .diagnostics
@@ -184,7 +210,180 @@ pub fn check(out: &mut dyn Write, dir: Option<PathBuf>, strict: bool, as_json: b
             };
             writeln!(out, "{label}: {d}")?;
         }
-        writeln!(out, "{}", diagnostic::summary(&outcome.diagnostics, outcome.files))?;
+        writeln!(
+            out,
+            "{}",
+            diagnostic::summary(&outcome.diagnostics, outcome.files)
+        )?;
     }
     Ok(if errors > 0 { NOT_FOUND } else { FOUND })
+}
+
+fn read_message(args: &[String]) -> Result<Vec<u8>, Failure> {
+    if args.is_empty() || (args.len() == 1 && args[0] == "-") {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+            .map_err(|e| Failure::Error(format!("cannot read stdin: {e}")))?;
+        return Ok(buf);
+    }
+    Ok(args.join(" ").into_bytes())
+}
+
+pub fn lookup(
+    out: &mut dyn Write,
+    message: &[String],
+    limit: usize,
+    domain: Option<&str>,
+    as_json: bool,
+) -> Result<i32, Failure> {
+    if let Some(d) = domain {
+        if !errdex::domains().contains(&d) {
+            return Err(Failure::Error(format!(
+                "no domain \"{d}\" (domains: {})",
+                errdex::domains().join(", ")
+            )));
+        }
+    }
+    if limit == 0 {
+        return Err(Failure::Error("--limit must be at least 1".into()));
+    }
+    let text = read_message(message)?;
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(Failure::Error(
+            "the message is empty (usage: errdex lookup \"MESSAGE\", or pipe it on stdin)".into(),
+        ));
+    }
+    let options = errdex::Options {
+        limit: Some(limit),
+        domain,
+    };
+    let matches = errdex::lookup_bytes(&text, &options);
+    if as_json {
+        let items: Vec<_> = matches
+            .iter()
+            .map(|m| {
+                json!({
+                    "id": m.record.id,
+                    "score": m.score,
+                    "line_number": m.line_number,
+                    "line": m.line_text(),
+                    "span": [m.span.start, m.span.end],
+                    "key_line": m.key_line,
+                    "specificity": m.specificity,
+                    "why": m.why(),
+                    "record": m.record,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &json!({ "count": items.len(), "matches": items }),
+        )
+        .map_err(|e| Failure::Io(e.into()))?;
+        writeln!(out)?;
+    } else {
+        for (i, m) in matches.iter().enumerate() {
+            if i > 0 {
+                writeln!(out, "\n{}", "─".repeat(60))?;
+            }
+            writeln!(
+                out,
+                "#{} {} (score {:.2}; {})",
+                i + 1,
+                m.record.id,
+                m.score,
+                m.why()
+            )?;
+            writeln!(
+                out,
+                "   line {}: {}",
+                m.line_number,
+                m.line_text().chars().take(200).collect::<String>()
+            )?;
+            writeln!(out)?;
+            render::record(out, m.record)?;
+        }
+    }
+    if matches.is_empty() {
+        return Err(Failure::NotFound("no record matches this message".into()));
+    }
+    Ok(FOUND)
+}
+
+pub fn scan(
+    out: &mut dyn Write,
+    files: &[PathBuf],
+    as_json: bool,
+    threads: Option<usize>,
+) -> Result<i32, Failure> {
+    let threads =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if threads == 0 {
+        return Err(Failure::Error("--threads must be at least 1".into()));
+    }
+    let mut summary: BTreeMap<usize, (u64, String, u64, String, u64)> = BTreeMap::new();
+    let mut total = 0u64;
+    for path in files {
+        let name = path.display().to_string();
+        let mut emit = |out: &mut dyn Write, line: u64, r: usize| -> std::io::Result<()> {
+            let rec = &errdex::records()[r];
+            total += 1;
+            let e = summary
+                .entry(r)
+                .or_insert((0, name.clone(), line, name.clone(), line));
+            e.0 += 1;
+            e.3 = name.clone();
+            e.4 = line;
+            if as_json {
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"file": name, "line": line, "id": rec.id, "signature": rec.signature})
+                )
+            } else {
+                writeln!(out, "{name}:{line}: {}: {}", rec.id, rec.signature)
+            }
+        };
+        if path.as_os_str() == "-" {
+            let mut failed = None;
+            errdex::scan::scan_reader(std::io::stdin().lock(), |line, _, r| {
+                if failed.is_none() {
+                    if let Err(e) = emit(out, line, r) {
+                        failed = Some(e);
+                    }
+                }
+            })
+            .map_err(|e| Failure::Error(format!("cannot read stdin: {e}")))?;
+            if let Some(e) = failed {
+                return Err(Failure::Io(e));
+            }
+        } else {
+            let (hits, _) = errdex::scan::scan_file(path, threads)
+                .map_err(|e| Failure::Error(format!("cannot read {name}: {e}")))?;
+            for h in hits {
+                emit(out, h.line, h.record as usize)?;
+            }
+        }
+    }
+    if as_json {
+        for (r, (count, first_file, first, last_file, last)) in &summary {
+            writeln!(
+                out,
+                "{}",
+                json!({"summary": {"id": errdex::records()[*r].id, "count": count, "first": {"file": first_file, "line": first}, "last": {"file": last_file, "line": last}}})
+            )?;
+        }
+    } else if !summary.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{total} matching lines, {} records:", summary.len())?;
+        for (r, (count, first_file, first, last_file, last)) in &summary {
+            writeln!(
+                out,
+                "  {:6}  {}  (first {first_file}:{first}, last {last_file}:{last})",
+                count,
+                errdex::records()[*r].id
+            )?;
+        }
+    }
+    Ok(if total > 0 { FOUND } else { NOT_FOUND })
 }

@@ -27,6 +27,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Find the records that match an error message or a pasted log.
+    Lookup {
+        /// The message; read from stdin when absent or `-`.
+        message: Vec<String>,
+        /// Keep at most N results.
+        #[arg(long, short = 'n', default_value_t = 5)]
+        limit: usize,
+        /// Only records of this domain.
+        #[arg(long, short)]
+        domain: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Report every line of one or more logs that matches a record.
+    Scan {
+        /// Files to scan; `-` reads stdin.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+        /// Threads per file [default: every core].
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Show one record in full.
     Show {
         /// The record id, e.g. api/websocket-close-1007-payload-data.
@@ -118,6 +144,17 @@ pub fn main() -> i32 {
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
     match cli.command {
+        Command::Lookup {
+            message,
+            limit,
+            domain,
+            json,
+        } => commands::lookup(out, &message, limit, domain.as_deref(), json),
+        Command::Scan {
+            files,
+            json,
+            threads,
+        } => commands::scan(out, &files, json, threads),
         Command::Show { id, json } => commands::show(out, &id, json),
         Command::List { domain, json } => commands::list(out, domain.as_deref(), json),
         Command::Stats { json } => commands::stats(out, json),

@@ -11,7 +11,9 @@ fn pct(x: f64) -> String {
 fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::Result<()> {
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && indent.len() + line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty()
+            && indent.len() + line.chars().count() + 1 + word.chars().count() > width
+        {
             writeln!(out, "{indent}{line}")?;
             line.clear();
         }
@@ -29,7 +31,10 @@ fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::R
 /// The whole record, for `errdex show`.
 pub fn record(out: &mut dyn Write, r: &Record) -> io::Result<()> {
     const WIDTH: usize = 100;
-    let code = r.error_code.map(|c| format!(" · code {c}")).unwrap_or_default();
+    let code = r
+        .error_code
+        .map(|c| format!(" · code {c}"))
+        .unwrap_or_default();
     writeln!(out, "{}  [{} · {}{}]", r.id, r.domain, r.category, code)?;
     wrapped(out, "", r.signature, WIDTH)?;
     writeln!(out)?;
@@ -39,7 +44,11 @@ pub fn record(out: &mut dyn Write, r: &Record) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "Do NOT try:")?;
         for d in r.dead_ends {
-            let action = if d.action.is_empty() { "(unnamed)" } else { d.action };
+            let action = if d.action.is_empty() {
+                "(unnamed)"
+            } else {
+                d.action
+            };
             writeln!(out, "  ✗ {action}  (fails {})", pct(d.fail_rate))?;
             wrapped(out, "      ", d.why_fails, WIDTH)?;
         }
@@ -57,7 +66,12 @@ pub fn record(out: &mut dyn Write, r: &Record) -> io::Result<()> {
             }
         }
     }
-    let next: Vec<&str> = r.transition_graph.leads_to.iter().map(|e| e.error_id).collect();
+    let next: Vec<&str> = r
+        .transition_graph
+        .leads_to
+        .iter()
+        .map(|e| e.error_id)
+        .collect();
     if !next.is_empty() {
         writeln!(out)?;
         writeln!(out, "Often next: {}", next.join(", "))?;

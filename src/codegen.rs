@@ -303,6 +303,9 @@ fn maps_file(records: &[&SeedRecord]) -> TokenStream {
         }
         by_domain.entry(r.domain.clone()).or_default().push(i);
     }
+    let refines = refinements(records)
+        .into_iter()
+        .map(|(a, b)| quote!((#a, #b)));
     let by_id: TokenStream = by_id
         .build()
         .to_string()
@@ -323,5 +326,49 @@ fn maps_file(records: &[&SeedRecord]) -> TokenStream {
         #by_domain
         /// Every domain, sorted.
         pub(crate) static DOMAINS: [&str; #n_domains] = [#(#domains),*];
+        /// Sorted pairs (a, b): record a refines record b (see `refinements`).
+        pub(crate) static REFINES: &[(u32, u32)] = &[#(#refines),*];
     }
+}
+
+/// Largest dataset for which refinements are computed (the check is quadratic).
+pub const MAX_REFINEMENT_RECORDS: usize = 5000;
+
+/// Pairs (a, b) where record a is a refinement of record b: b's regex
+/// matches a's signature or one of a's examples, but a's regex does not
+/// match b's signature. On a line both match, a explains it more precisely.
+pub fn refinements(records: &[&SeedRecord]) -> Vec<(u32, u32)> {
+    if records.len() > MAX_REFINEMENT_RECORDS {
+        return Vec::new();
+    }
+    let regexes: Vec<Option<regex::Regex>> = records
+        .iter()
+        .map(|r| {
+            regex::RegexBuilder::new(&r.regex)
+                .case_insensitive(true)
+                .build()
+                .ok()
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for (a, ra) in records.iter().enumerate() {
+        let Some(rx_a) = &regexes[a] else { continue };
+        for (b, rb) in records.iter().enumerate() {
+            let Some(rx_b) = &regexes[b] else { continue };
+            if a == b {
+                continue;
+            }
+            let b_fires_on_a = std::iter::once(&ra.signature)
+                .chain(&ra.examples)
+                .any(|t| rx_b.is_match(t));
+            if b_fires_on_a && !rx_a.is_match(&rb.signature) {
+                pairs.push((a as u32, b as u32));
+            }
+        }
+    }
+    // Keep the relation antisymmetric: two records that each fire on the
+    // other's texts are simply ranked by specificity.
+    let all: std::collections::BTreeSet<(u32, u32)> = pairs.iter().copied().collect();
+    pairs.retain(|&(a, b)| !all.contains(&(b, a)));
+    pairs
 }

@@ -96,7 +96,11 @@ pub fn compile(pattern: &str) -> Result<Compiled, String> {
         .build()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
-    let factors = info(&plain).required;
+    let top = info(&plain);
+    let mut factors = top.required;
+    if let Some(f) = top.exact.as_ref().and_then(as_factor) {
+        factors.push(f);
+    }
     Ok(Compiled {
         nfa,
         min_len,

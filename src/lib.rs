@@ -49,7 +49,18 @@ mod generated {
     }
 }
 
-use generated::{BY_CODE, BY_DOMAIN, BY_ID, DOMAINS, RECORDS};
+use generated::{BY_CODE, BY_DOMAIN, BY_ID, DOMAINS, RECORDS, REFINES};
+
+/// The index of a record in [`records`] (records are one static array).
+pub(crate) fn index_of(record: &'static Record) -> u32 {
+    let size = core::mem::size_of::<Record>();
+    ((record as *const Record as usize - RECORDS.as_ptr() as usize) / size) as u32
+}
+
+/// Whether record `a` refines record `b` (both indexes).
+pub(crate) fn refines(a: u32, b: u32) -> bool {
+    REFINES.binary_search(&(a, b)).is_ok()
+}
 
 /// Every record, sorted by id.
 ///

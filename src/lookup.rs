@@ -15,6 +15,12 @@
 //!    on a context line (stack frames, notes);
 //! 3. **confidence** of the record.
 //!
+//! On top of that order, when two records matched the same line and one
+//! *refines* the other (the other's regex fires on the first's own
+//! signature or examples, but not the reverse; computed at build time), the
+//! refinement is moved ahead: a TLS "certificate has expired" record beats the
+//! generic "CERTIFICATE_VERIFY_FAILED" one on a line that says both.
+//!
 //! The [`Match::score`] folds the three into one number that sorts the same way.
 
 use crate::matcher::{self, Scratch};
@@ -135,10 +141,31 @@ pub fn lookup_bytes<'a>(text: &'a [u8], options: &Options<'_>) -> Vec<Match<'a>>
             .total_cmp(&a.score)
             .then_with(|| a.record.id.cmp(b.record.id))
     });
+    apply_refinements(&mut best);
     if let Some(limit) = options.limit {
         best.truncate(limit);
     }
     best
+}
+
+/// Moves a record ahead of one it refines when both matched the same line.
+fn apply_refinements(best: &mut [Match<'_>]) {
+    let index = |m: &Match<'_>| crate::index_of(m.record);
+    let mut moves = best.len() * best.len();
+    let mut i = 0;
+    while i < best.len() && moves > 0 {
+        let target = index(&best[i]);
+        let found = (i + 1..best.len()).find(|&j| {
+            best[j].line_number == best[i].line_number && crate::refines(index(&best[j]), target)
+        });
+        match found {
+            Some(j) => {
+                best[i..=j].rotate_right(1);
+                moves -= 1;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Whether one line matches one record (the scan's question), using `scratch`.

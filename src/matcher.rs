@@ -333,3 +333,26 @@ pub fn find_record(
 ) -> Option<core::ops::Range<usize>> {
     find(index, hay, false, scratch).map(|(s, e)| s..e)
 }
+
+/// Sizes of the embedded matcher: (patterns, patterns without a prefilter,
+/// distinct grams, NFA states).
+///
+/// ```
+/// let (patterns, always, _grams, states) = errdex::matcher::sizes();
+/// assert_eq!(patterns, errdex::records().len());
+/// assert!(always <= patterns && states > 0);
+/// ```
+pub fn sizes() -> (usize, usize, usize, usize) {
+    (
+        pattern_count(),
+        t::ALWAYS.len(),
+        t::GRAMS.len(),
+        t::OPS.len() / 3,
+    )
+}
+
+/// Indexes of the records whose regex has no literal the prefilter can use;
+/// they are confirmed on every line.
+pub fn always() -> &'static [u32] {
+    t::ALWAYS
+}

@@ -93,7 +93,7 @@ pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<
     Ok(FOUND)
 }
 
-pub fn stats(out: &mut dyn Write, as_json: bool) -> Result<i32, Failure> {
+pub fn stats(out: &mut dyn Write, as_json: bool, markdown: bool) -> Result<i32, Failure> {
     let all = errdex::records();
     let mut tiers: BTreeMap<&str, usize> = BTreeMap::new();
     for r in all {
@@ -111,6 +111,20 @@ pub fn stats(out: &mut dyn Write, as_json: bool) -> Result<i32, Failure> {
         .iter()
         .map(|d| (*d, errdex::by_domain(d).len()))
         .collect();
+    if markdown {
+        writeln!(out, "| domain | records |")?;
+        writeln!(out, "|---|---:|")?;
+        for (d, n) in &domains {
+            writeln!(out, "| {d} | {n} |")?;
+        }
+        writeln!(
+            out,
+            "| **all {} domains** | **{}** |",
+            domains.len(),
+            all.len()
+        )?;
+        return Ok(FOUND);
+    }
     if as_json {
         let doc = json!({
             "records": all.len(),

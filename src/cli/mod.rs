@@ -73,8 +73,11 @@ enum Command {
     /// Counts by domain, verification tier and more.
     Stats {
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// Print the per-domain table in Markdown (as in README.md).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Validate a folder of seed files with the build's own rules.
     Check {
@@ -157,7 +160,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
         } => commands::scan(out, &files, json, threads),
         Command::Show { id, json } => commands::show(out, &id, json),
         Command::List { domain, json } => commands::list(out, domain.as_deref(), json),
-        Command::Stats { json } => commands::stats(out, json),
+        Command::Stats { json, markdown } => commands::stats(out, json, markdown),
         Command::Check { dir, strict, json } => commands::check(out, dir, strict, json),
     }
 }

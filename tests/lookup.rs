@@ -1,0 +1,153 @@
+//! Lookups of messages and logs as people paste them, and scans of logs.
+
+use errdex::{lookup, lookup_bytes, Options};
+
+fn first(text: &str) -> &'static str {
+    lookup(text).first().map_or("(nothing)", |m| m.record.id)
+}
+
+#[test]
+fn python_traceback_finds_the_last_line() {
+    let tb = "Traceback (most recent call last):\n  File \"/app/main.py\", line 3, in <module>\n    import requests\nModuleNotFoundError: No module named 'requests'\n";
+    let hits = lookup(tb);
+    assert_eq!(
+        hits[0].record.id,
+        "python/modulenotfounderror-no-module-named"
+    );
+    assert_eq!(hits[0].line_number, 4);
+    assert!(hits[0].key_line);
+    assert_eq!(
+        &hits[0].line[hits[0].span.clone()],
+        &b"ModuleNotFoundError: No module named 'requests'"[..hits[0].span.len()]
+    );
+}
+
+#[test]
+fn java_caused_by_and_frames() {
+    let log = "Exception in thread \"main\" java.lang.RuntimeException: boot failed\n\tat com.example.App.main(App.java:12)\nCaused by: java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)\n";
+    let hits = lookup(log);
+    assert_eq!(hits[0].record.id, "java/outofmemoryerror-java-heap-space");
+    assert_eq!(hits[0].line_number, 3);
+    assert!(hits[0].key_line);
+}
+
+#[test]
+fn timestamped_log_lines_and_crlf() {
+    let log = "2024-05-01T10:00:00.123Z INFO starting\r\n2024-05-01T10:00:01.456Z ERROR java.lang.OutOfMemoryError: Java heap space\r\n";
+    let hits = lookup(log);
+    assert_eq!(hits[0].record.id, "java/outofmemoryerror-java-heap-space");
+    assert_eq!(hits[0].line_number, 2);
+    assert!(!hits[0].line.ends_with(b"\r"));
+}
+
+#[test]
+fn invalid_utf8_and_empty_input() {
+    let mut bytes = b"\xff\xfe garbage \xc3\x28\n".to_vec();
+    bytes.extend_from_slice(b"java.lang.OutOfMemoryError: Java heap space\n");
+    let hits = lookup_bytes(&bytes, &Options::default());
+    assert_eq!(hits[0].record.id, "java/outofmemoryerror-java-heap-space");
+    assert!(lookup("").is_empty());
+    assert!(lookup("\n\n   \n").is_empty());
+    assert!(lookup("everything is fine").is_empty());
+}
+
+#[test]
+fn domain_filter_and_limit() {
+    let text = "java.lang.OutOfMemoryError: Java heap space";
+    assert!(lookup_bytes(
+        text.as_bytes(),
+        &Options {
+            domain: Some("python"),
+            limit: None
+        }
+    )
+    .is_empty());
+    assert_eq!(
+        lookup_bytes(
+            text.as_bytes(),
+            &Options {
+                domain: None,
+                limit: Some(1)
+            }
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn more_specific_record_wins_on_the_same_line() {
+    // Both records match this line; the one whose regex requires more text wins.
+    let line =
+        "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/u/app/src'";
+    let hits = lookup(line);
+    let ids: Vec<_> = hits.iter().map(|m| m.record.id).collect();
+    if let (Some(specific), Some(generic)) = (
+        ids.iter().position(|id| id.contains("watchers")),
+        ids.iter().position(|id| {
+            *id == "node/enospc-no-space-left-on-device" || *id == "linux/no-space-left-on-device"
+        }),
+    ) {
+        assert!(specific < generic, "{ids:?}");
+    }
+    assert!(
+        ids.first().is_some_and(|id| id.contains("watcher")),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn scan_handles_long_lines_and_a_missing_final_newline() {
+    let mut log = Vec::new();
+    log.extend_from_slice(b"start\n");
+    log.extend(std::iter::repeat_n(b'x', 3 << 20));
+    log.extend_from_slice(b" java.lang.OutOfMemoryError: Java heap space\n");
+    log.extend_from_slice(b"java.lang.OutOfMemoryError: Java heap space");
+    let mut hits = Vec::new();
+    let lines =
+        errdex::scan::scan_reader(&log[..], |n, _, r| hits.push((n, errdex::records()[r].id)))
+            .unwrap();
+    assert_eq!(lines, 3);
+    // The 3 MiB line is matched on its first MiB only (where nothing matches).
+    assert_eq!(hits, [(3, "java/outofmemoryerror-java-heap-space")]);
+}
+
+#[test]
+fn scan_of_a_file_on_several_threads_equals_one_thread() {
+    let dir = std::env::temp_dir().join(format!("errdex-scan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.log");
+    let mut log = Vec::new();
+    let mut n = 0;
+    while log.len() < 6 << 20 {
+        n += 1;
+        if n % 100 == 0 {
+            log.extend_from_slice(b"Caused by: java.lang.OutOfMemoryError: Java heap space\r\n");
+        } else {
+            log.extend_from_slice(
+                format!("2024-01-01 INFO request {n} served in 3ms\n").as_bytes(),
+            );
+        }
+    }
+    std::fs::write(&path, &log).unwrap();
+    let (one, lines1) = errdex::scan::scan_file(&path, 1).unwrap();
+    let (many, lines4) = errdex::scan::scan_file(&path, 4).unwrap();
+    assert_eq!(lines1, n);
+    assert_eq!(lines4, n);
+    assert_eq!(one, many);
+    assert_eq!(one.len() as u64, n / 100);
+    assert!(one.iter().all(|h| h.line % 100 == 0));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn json_and_rustc_and_npm_lines_are_key_lines() {
+    for line in [
+        "error[E0382]: borrow of moved value: `v`",
+        "npm ERR! code ERESOLVE",
+        "npm error code ERESOLVE",
+    ] {
+        assert!(errdex::lookup::is_key_line(line.as_bytes()), "{line}");
+    }
+    let _ = first("error[E0382]: borrow of moved value: `v`");
+}

@@ -241,6 +241,24 @@ pub fn is_key_line(line: &[u8]) -> bool {
         return starts_with_ci(t, b"caused by:");
     }
     let s = strip_prefix(line);
+    let logged_as_error = {
+        let head = &line[..line.len() - s.len()];
+        [
+            &b"ERROR"[..],
+            b"FATAL",
+            b"CRITICAL",
+            b"SEVERE",
+            b"[error]",
+            b"[crit]",
+            b"[emerg]",
+            b"[alert]",
+        ]
+        .iter()
+        .any(|lvl| head.windows(lvl.len()).any(|w| w.eq_ignore_ascii_case(lvl)))
+    };
+    if logged_as_error {
+        return true;
+    }
     if [
         &b"error"[..],
         b"fatal",

@@ -264,6 +264,7 @@ pub fn is_key_line(line: &[u8]) -> bool {
         b"fatal",
         b"panic",
         b"npm err!",
+        b"npm error",
         b"caused by:",
         b"exception",
         b"e:",

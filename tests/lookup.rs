@@ -77,21 +77,17 @@ fn domain_filter_and_limit() {
 
 #[test]
 fn more_specific_record_wins_on_the_same_line() {
-    // Both records match this line; the one whose regex requires more text wins.
-    let line =
-        "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/u/app/src'";
-    let hits = lookup(line);
-    let ids: Vec<_> = hits.iter().map(|m| m.record.id).collect();
-    if let (Some(specific), Some(generic)) = (
-        ids.iter().position(|id| id.contains("watchers")),
-        ids.iter().position(|id| {
-            *id == "node/enospc-no-space-left-on-device" || *id == "linux/no-space-left-on-device"
-        }),
-    ) {
-        assert!(specific < generic, "{ids:?}");
-    }
+    // Both records match this line; the TLS record refines the generic one.
+    let line = "urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)>";
+    let ids: Vec<_> = lookup(line).iter().map(|m| m.record.id).collect();
+    let specific = ids
+        .iter()
+        .position(|id| *id == "networking/certificate-has-expired");
+    let generic = ids
+        .iter()
+        .position(|id| *id == "python/ssl-certificate-verify-failed");
     assert!(
-        ids.first().is_some_and(|id| id.contains("watcher")),
+        specific.is_some() && generic.is_some() && specific < generic,
         "{ids:?}"
     );
 }

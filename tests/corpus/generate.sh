@@ -12,8 +12,10 @@
 #   Debian: build-essential (gcc, make, binutils), git, curl, wget, openssl,
 #           openssh-client, jq, rsync, zip, unzip, sqlite3, file, iproute2,
 #           procps, postgresql (15, with pgbench), nginx, redis-server,
-#           redis-tools, default-jdk, junit4, junit5, golang-go, nodejs + npm,
-#           python3 with venv, systemd (for journalctl --version).
+#           redis-tools, default-jdk, junit4, junit5, maven,
+#           libmaven-compiler-plugin-java, libmaven-resources-plugin-java,
+#           golang-go, nodejs + npm, python3 with venv, systemd (only for
+#           `journalctl --version`).
 #   Rust:   a rustup toolchain with cargo, clippy and rustfmt.
 #   Docker: only the docker CLI (for `docker --version`); no daemon needed.
 #   pip/npm/cargo packages are fetched from their registries into scratch
@@ -110,9 +112,9 @@ cap() {
   local raw="$WORK/raw/$name.txt"
   ( cd "$WORK" && "$@" ) >"$raw" 2>&1 </dev/null
   local rc=$?
-  if [ "$rc" -ne 0 ] || grep -q "^$FAILMARK" "$raw"; then
+  if [ "$rc" -ne 0 ] || grep -q "$FAILMARK" "$raw"; then
     say "SKIPPED $name: a step failed, old file kept (raw output: $raw)"
-    grep "^$FAILMARK" "$raw" >&2
+    grep -o "$FAILMARK.*" "$raw" >&2
     return 0
   fi
   if [ -n "${DROP:-}" ]; then
@@ -133,7 +135,7 @@ wait_port() {
   return 1
 }
 
-# Fixed identities and dates make commit ids and tarballs reproducible.
+# A fixed identity and a fake clock make the commit ids reproducible.
 setup_git_env() {
   export GIT_CONFIG_GLOBAL="$WORK/gitconfig" GIT_CONFIG_NOSYSTEM=1
   git config --global user.name "Corpus Bot"
@@ -2157,6 +2159,10 @@ ALL_SECTIONS="rust go npm node python git apt java c postgres nginx redis sqlite
 main() {
   local sections=("$@")
   [ ${#sections[@]} -gt 0 ] || read -r -a sections <<<"$ALL_SECTIONS"
+  case $WORK in  # it is wiped: refuse anything that is not clearly scratch
+    */corpus*) ;;
+    *) say "CORPUS_WORK must be a scratch folder whose path contains 'corpus'"; exit 2 ;;
+  esac
   rm -rf "$WORK" && mkdir -p "$WORK/raw" "$OUT" || exit 1
   setup_git_env
   local s

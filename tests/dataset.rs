@@ -90,3 +90,81 @@ fn readme_domain_table_is_current() {
         "README's domain table is out of date: run scripts/readme-domains.sh"
     );
 }
+
+#[test]
+fn every_record_meets_the_dataset_minimums() {
+    let mut problems = Vec::new();
+    for r in errdex::records() {
+        let mut bad = |what: &str| problems.push(format!("{}: {what}", r.id));
+        if r.examples.len() < 2 {
+            bad("fewer than two examples");
+        }
+        if r.dead_ends.len() < 2
+            || r.dead_ends
+                .iter()
+                .any(|d| d.action.trim().is_empty() || d.why_fails.trim().is_empty())
+        {
+            bad("fewer than two complete dead ends");
+        }
+        if r.workarounds.len() < 2 || r.workarounds.iter().any(|w| w.how.trim().is_empty()) {
+            bad("fewer than two workarounds with a how");
+        }
+        if r.workarounds_zh.len() != r.workarounds.len()
+            || r.signature_zh.is_empty()
+            || r.root_cause_zh.is_empty()
+        {
+            bad("incomplete Chinese translation");
+        }
+        if r.versions.is_empty() || r.official_doc_url.is_none() {
+            bad("no versions or no official documentation");
+        }
+    }
+    let domains = errdex::domains();
+    for d in [
+        "python",
+        "pip",
+        "node",
+        "typescript",
+        "react",
+        "nextjs",
+        "docker",
+        "kubernetes",
+        "git",
+        "rust",
+        "go",
+        "java",
+        "database",
+        "cuda",
+        "networking",
+        "api",
+        "nginx",
+        "terraform",
+        "aws",
+        "cicd",
+        "linux",
+        "php",
+    ] {
+        if errdex::by_domain(d).len() < 8 {
+            problems.push(format!(
+                "domain {d} has {} records (expected at least 8)",
+                errdex::by_domain(d).len()
+            ));
+        }
+    }
+    assert!(
+        errdex::records().len() >= 300 && domains.len() >= 20,
+        "{} records in {} domains",
+        errdex::records().len(),
+        domains.len()
+    );
+    let edges: usize = errdex::records()
+        .iter()
+        .map(|r| {
+            r.transition_graph.leads_to.len()
+                + r.transition_graph.preceded_by.len()
+                + r.transition_graph.frequently_confused_with.len()
+        })
+        .sum();
+    assert!(edges >= 100, "only {edges} graph edges");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -67,7 +67,7 @@ fn matcher_file(blobs: &[(&'static str, Vec<u8>)], tables: &compile::Tables) -> 
         let ident = Ident::new(&stem, Span::call_site());
         let len = bytes.len();
         let path = format!("/{name}");
-        let (ty, view) = if stem == "GRAM_BITS" {
+        let (ty, view) = if stem == "GRAM_BITS" || stem == "GRAMS" {
             (quote!(u64), quote!(crate::matcher::words64))
         } else {
             (quote!(u32), quote!(crate::matcher::words))
@@ -79,8 +79,11 @@ fn matcher_file(blobs: &[(&'static str, Vec<u8>)], tables: &compile::Tables) -> 
         }
     });
     let log2 = compile::gram_bits_log2(tables.grams.len());
+    let has_short = tables.grams.iter().any(|g| g & compile::SHORT_GRAM != 0);
     quote! {
         #(#items)*
+        /// Whether any gram is a four-byte one.
+        pub(crate) const HAS_SHORT_GRAMS: bool = #has_short;
         /// log2 of the number of bits in `GRAM_BITS`.
         pub(crate) const GRAM_BITS_LOG2: u32 = #log2;
     }

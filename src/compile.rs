@@ -6,13 +6,16 @@
 //! embeds with `include_bytes!` and walks in place (see `matcher.rs`): no
 //! regex is parsed or compiled at run time.
 //!
-//! Beside the automata, the build chooses a prefilter for every pattern: up
-//! to three *factors* that every match must contain, each a set of
-//! alternative literal strings, and for each alternative its rarest
-//! four-byte window (a *gram*, ASCII lower case). At run time a line is a
-//! candidate for a pattern only when every factor has one of its grams in
-//! the line, so a common word alone triggers nothing; only candidates are
-//! confirmed by running their automaton.
+//! Beside the automata, the build chooses a prefilter for every pattern. A
+//! pattern is split into its top-level alternatives (*branches*); for each
+//! branch it takes up to three *factors* that every match of the branch must
+//! contain, each a set of alternative literal strings, and for each literal
+//! its rarest eight-byte window (four-byte for shorter literals), ASCII lower
+//! case: a *gram*. At run time a line is a candidate for a pattern only when
+//! every factor of one of its branches has a gram in the line, so a common
+//! word alone triggers nothing; only candidates are confirmed by running
+//! their automaton. The build also records which bytes a match can start
+//! with, so the automaton skips straight to plausible starts.
 
 use crate::nfa_op as op;
 use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
@@ -37,13 +40,17 @@ pub struct Tables {
     pub ranges: Vec<u32>,
     /// Union alternatives.
     pub alts: Vec<u32>,
-    /// Per pattern: start state, minimum match length, factor mask, first state.
+    /// Per pattern: anchored start state, minimum match length, first-byte word, first state.
     pub patterns: Vec<u32>,
-    /// Sorted distinct grams.
-    pub grams: Vec<u32>,
+    /// Per pattern: the 256-bit set of bytes a match can start with.
+    pub first: Vec<u32>,
+    /// Per top-level branch of a pattern: the pattern, the mask of its factors.
+    pub subs: Vec<u32>,
+    /// Sorted distinct gram keys.
+    pub grams: Vec<u64>,
     /// Offsets into `postings` per gram (len = grams + 1).
     pub gram_starts: Vec<u32>,
-    /// Pattern << 2 | factor, per gram.
+    /// Branch << 2 | factor, per gram.
     pub postings: Vec<u32>,
     /// Bloom-style bit filter over gram hashes.
     pub gram_bits: Vec<u64>,
@@ -52,15 +59,16 @@ pub struct Tables {
 }
 
 /// The bit of a gram in the filter (shared with the run-time matcher).
-pub fn gram_hash(gram: u32, bits_log2: u32) -> usize {
-    (gram.wrapping_mul(0x9E37_79B1) >> (32 - bits_log2)) as usize
+pub fn gram_hash(gram: u64, bits_log2: u32) -> usize {
+    (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits_log2)) as usize
 }
 
 /// A pattern compiled on its own: its NFA and its prefilter factors.
 pub struct Compiled {
     nfa: NFA,
     min_len: u32,
-    factors: Vec<Vec<Vec<u8>>>,
+    /// Top-level alternatives, each with the factors all its matches contain.
+    branches: Vec<Vec<Vec<Vec<u8>>>>,
 }
 
 /// Parses a regex as the matcher will run it.
@@ -96,16 +104,48 @@ pub fn compile(pattern: &str) -> Result<Compiled, String> {
         .build()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
-    let top = info(&plain);
-    let mut factors = top.required;
-    if let Some(f) = top.exact.as_ref().and_then(as_factor) {
-        factors.push(f);
+    let mut top = &plain;
+    while let HirKind::Capture(c) = top.kind() {
+        top = &c.sub;
     }
+    let branches = match top.kind() {
+        HirKind::Alternation(subs) => subs.iter().map(branch_factors).collect(),
+        _ => vec![branch_factors(top)],
+    };
     Ok(Compiled {
         nfa,
         min_len,
-        factors,
+        branches,
     })
+}
+
+/// The strongest (at most [`MAX_FACTORS`]) usable factors of one branch.
+fn branch_factors(h: &Hir) -> Vec<Vec<Vec<u8>>> {
+    let i = info(h);
+    let mut factors = i.required;
+    if let Some(f) = i.exact.as_ref().and_then(as_factor) {
+        factors.push(f);
+    }
+    // A long literal holds several required pieces: each is a factor of its
+    // own, so that three rare pieces of one message must all be present.
+    let mut pieces = Vec::new();
+    for f in &factors {
+        if let [lit] = f.as_slice() {
+            if lit.len() >= 16 {
+                pieces.extend(
+                    lit.chunks(8)
+                        .filter(|c| c.len() == 8)
+                        .map(|c| vec![c.to_vec()]),
+                );
+            }
+        }
+    }
+    factors.extend(pieces);
+    factors.retain(|f| factor_strength(f) > 0);
+    factors.sort_by_key(|f| std::cmp::Reverse(factor_strength(f)));
+    factors.dedup();
+    factors.truncate(MAX_FACTORS);
+    factors
 }
 
 /// Literal knowledge about a sub-expression.
@@ -291,7 +331,7 @@ fn info(h: &Hir) -> Info {
     }
 }
 
-/// How selective a factor is: the rarity of its weakest alternative (0: useless).
+/// How selective a factor is: the score of its weakest alternative (0: useless).
 fn factor_strength(f: &[Vec<u8>]) -> u32 {
     f.iter()
         .map(|alt| best_gram(alt).map_or(0, |(_, s)| s))
@@ -309,52 +349,67 @@ fn rarity(b: u8) -> u32 {
     }
 }
 
-/// The rarest four-byte all-ASCII window of a literal, with its score.
-fn best_gram(lit: &[u8]) -> Option<(u32, u32)> {
-    lit.windows(4)
-        .filter(|w| w.iter().all(u8::is_ascii))
+/// Marks a four-byte gram key (eight-byte keys are ASCII, so bit 63 is free).
+pub const SHORT_GRAM: u64 = 1 << 63;
+
+/// The gram a literal is found by: its rarest all-ASCII eight-byte window,
+/// or for literals of four to seven bytes its rarest four-byte window
+/// (tagged with [`SHORT_GRAM`]). Returns the key and a selectivity score.
+fn best_gram(lit: &[u8]) -> Option<(u64, u32)> {
+    let score = |w: &[u8]| -> u32 { w.iter().map(|&b| rarity(b)).sum() };
+    let ascii = |w: &&[u8]| w.iter().all(u8::is_ascii);
+    let long = lit
+        .windows(8)
+        .filter(ascii)
         .map(|w| {
             (
-                u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
-                w.iter().map(|&b| rarity(b)).sum(),
+                u64::from_le_bytes(w.try_into().expect("8 bytes")),
+                1000 + score(w),
             )
         })
-        .max_by_key(|&(g, s)| (s, std::cmp::Reverse(g)))
+        .max_by_key(|&(g, s)| (s, std::cmp::Reverse(g)));
+    long.or_else(|| {
+        lit.windows(4)
+            .filter(ascii)
+            .map(|w| {
+                let g = u32::from_le_bytes(w.try_into().expect("4 bytes"));
+                (SHORT_GRAM | u64::from(g), score(w))
+            })
+            .max_by_key(|&(g, s)| (s, std::cmp::Reverse(g)))
+    })
 }
 
 /// Builds the tables for all patterns (in record order).
 pub fn tables(compiled: &[Compiled]) -> Tables {
     let mut t = Tables::default();
-    let mut postings: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
+    let mut postings: BTreeMap<u64, BTreeSet<u32>> = BTreeMap::new();
     for (p, c) in compiled.iter().enumerate() {
         let base = (t.ops.len() / 3) as u32;
         flatten(&c.nfa, base, &mut t);
-        let start = base + c.nfa.start_unanchored().as_u32();
-        // Strongest factors first; keep the ones that have grams.
-        let mut factors: Vec<&Vec<Vec<u8>>> = c
-            .factors
-            .iter()
-            .filter(|f| factor_strength(f) > 0)
-            .collect();
-        factors.sort_by_key(|f| std::cmp::Reverse(factor_strength(f)));
-        factors.dedup();
-        factors.truncate(MAX_FACTORS);
-        let mut mask = 0u32;
-        for (fi, f) in factors.iter().enumerate() {
-            mask |= 1 << fi;
-            for alt in f.iter() {
-                let (gram, _) =
-                    best_gram(alt).expect("factor strength > 0 means every alternative has a gram");
-                postings
-                    .entry(gram)
-                    .or_default()
-                    .insert((p as u32) << 2 | fi as u32);
-            }
-        }
-        if mask == 0 {
+        let start = base + c.nfa.start_anchored().as_u32();
+        let (first, set) = first_bytes(&c.nfa);
+        t.first.extend(set);
+        t.patterns.extend([start, c.min_len, first, base]);
+        if c.branches.iter().any(Vec::is_empty) {
+            // Some branch has no literal to look for: confirm on every line.
             t.always.push(p as u32);
+            continue;
         }
-        t.patterns.extend([start, c.min_len, mask, base]);
+        for factors in &c.branches {
+            let sub = (t.subs.len() / 2) as u32;
+            let mut mask = 0u32;
+            for (fi, f) in factors.iter().enumerate() {
+                mask |= 1 << fi;
+                for alt in f {
+                    let (gram, _) = best_gram(alt).expect("usable factors have grams");
+                    postings
+                        .entry(gram)
+                        .or_default()
+                        .insert(sub << 2 | fi as u32);
+                }
+            }
+            t.subs.extend([p as u32, mask]);
+        }
     }
     t.gram_starts.push(0);
     for (gram, list) in &postings {
@@ -370,6 +425,67 @@ pub fn tables(compiled: &[Compiled]) -> Tables {
     }
     t
 }
+
+/// The bytes an anchored match can start with, as a summary word and a
+/// 256-bit set: the word is `n << 24 | b2 << 16 | b1 << 8 | b0` for up to
+/// three bytes, [`FIRST_MANY`] for more, [`FIRST_ANY`] when the pattern can
+/// match the empty string (then every position is a start).
+fn first_bytes(nfa: &NFA) -> (u32, [u32; 8]) {
+    let mut set = [0u32; 8];
+    let mut seen = vec![false; nfa.states().len()];
+    let mut stack = vec![nfa.start_anchored()];
+    let mut any = false;
+    let add = |lo: u8, hi: u8, set: &mut [u32; 8]| {
+        for b in lo..=hi {
+            set[b as usize / 32] |= 1 << (b % 32);
+        }
+    };
+    while let Some(id) = stack.pop() {
+        if std::mem::replace(&mut seen[id.as_usize()], true) {
+            continue;
+        }
+        match nfa.state(id) {
+            State::ByteRange { trans } => add(trans.start, trans.end, &mut set),
+            State::Sparse(s) => s
+                .transitions
+                .iter()
+                .for_each(|t| add(t.start, t.end, &mut set)),
+            State::Dense(d) => {
+                for (b, next) in d.transitions.iter().enumerate() {
+                    if *next != regex_automata::util::primitives::StateID::ZERO {
+                        add(b as u8, b as u8, &mut set);
+                    }
+                }
+            }
+            State::Look { next, .. } | State::Capture { next, .. } => stack.push(*next),
+            State::Union { alternates } => stack.extend(alternates.iter().copied()),
+            State::BinaryUnion { alt1, alt2 } => stack.extend([*alt1, *alt2]),
+            State::Fail => {}
+            State::Match { .. } => any = true,
+        }
+    }
+    let bytes: Vec<u32> = (0..256u32)
+        .filter(|&b| set[b as usize / 32] & (1 << (b % 32)) != 0)
+        .collect();
+    let word = match bytes.len() {
+        _ if any => FIRST_ANY,
+        n @ 1..=3 => {
+            (n as u32) << 24
+                | bytes
+                    .iter()
+                    .enumerate()
+                    .fold(0, |w, (i, b)| w | b << (8 * i))
+        }
+        0 => 0,
+        _ => FIRST_MANY,
+    };
+    (word, set)
+}
+
+/// First-byte word: more than three possible first bytes (use the set).
+pub const FIRST_MANY: u32 = 0xFE << 24;
+/// First-byte word: the pattern can match the empty string.
+pub const FIRST_ANY: u32 = 0xFF << 24;
 
 /// log2 of the filter size in bits: about 32 bits per gram, at least 2^12.
 pub fn gram_bits_log2(grams: usize) -> u32 {
@@ -441,7 +557,12 @@ pub fn files(t: &Tables) -> Vec<(&'static str, Vec<u8>)> {
         ("ranges.bin", words(&t.ranges)),
         ("alts.bin", words(&t.alts)),
         ("patterns.bin", words(&t.patterns)),
-        ("grams.bin", words(&t.grams)),
+        ("first.bin", words(&t.first)),
+        ("subs.bin", words(&t.subs)),
+        (
+            "grams.bin",
+            t.grams.iter().flat_map(|x| x.to_le_bytes()).collect(),
+        ),
         ("gram_starts.bin", words(&t.gram_starts)),
         ("postings.bin", words(&t.postings)),
         (
@@ -459,7 +580,8 @@ mod tests {
     fn factors(p: &str) -> Vec<Vec<String>> {
         compile(p)
             .unwrap()
-            .factors
+            .branches
+            .concat()
             .iter()
             .map(|f| {
                 f.iter()

@@ -99,20 +99,29 @@ pub fn lookup(text: &str) -> Vec<Match<'_>> {
 
 /// [`lookup`] for bytes (any encoding; invalid UTF-8 is fine), with options.
 pub fn lookup_bytes<'a>(text: &'a [u8], options: &Options<'_>) -> Vec<Match<'a>> {
-    let mut scratch = Scratch::new();
+    thread_local! {
+        static SCRATCH: core::cell::RefCell<Scratch> = core::cell::RefCell::new(Scratch::new());
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut scratch) => lookup_with(text, options, &mut scratch),
+        Err(_) => lookup_with(text, options, &mut Scratch::new()),
+    })
+}
+
+fn lookup_with<'a>(text: &'a [u8], options: &Options<'_>, scratch: &mut Scratch) -> Vec<Match<'a>> {
     let lines: Vec<&[u8]> = split_lines(text).collect();
     let keys = key_lines(&lines);
     let mut best: Vec<Match<'a>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let line = &line[..line.len().min(MAX_LINE)];
-        matcher::candidates(line, &mut scratch);
+        matcher::candidates(line, scratch);
         let candidates = std::mem::take(scratch.candidates_mut());
         for &p in &candidates {
             let record = &crate::records()[p as usize];
             if options.domain.is_some_and(|d| d != record.domain) {
                 continue;
             }
-            let Some((start, end)) = matcher::find(p as usize, line, false, &mut scratch) else {
+            let Some((start, end)) = matcher::find(p as usize, line, false, scratch) else {
                 continue;
             };
             let specificity = matcher::min_len(p as usize);

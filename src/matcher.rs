@@ -112,72 +112,143 @@ impl ThreadSet {
 pub(crate) fn candidates(line: &[u8], s: &mut Scratch) {
     s.candidates.clear();
     s.candidates.extend_from_slice(t::ALWAYS);
-    if s.masks.len() < pattern_count() {
-        s.masks.resize(pattern_count(), 0);
+    let subs = t::SUBS.len() / 2;
+    if s.masks.len() < subs {
+        s.masks.resize(subs, 0);
     }
-    let lower = &mut s.lower;
-    lower.clear();
     if line.is_ascii() {
-        lower.extend(line.iter().map(u8::to_ascii_lowercase));
+        scan_grams(line, &mut s.masks, &mut s.touched, &mut s.candidates);
     } else {
-        let mut i = 0;
-        while i < line.len() {
-            match &line[i..] {
-                [0xE2, 0x84, 0xAA, ..] => {
-                    lower.push(b'k');
-                    i += 3;
-                }
-                [0xC5, 0xBF, ..] => {
-                    lower.push(b's');
-                    i += 2;
-                }
-                [b, ..] => {
-                    lower.push(b.to_ascii_lowercase());
-                    i += 1;
-                }
-                [] => break,
-            }
-        }
+        lower_into(line, &mut s.lower);
+        scan_grams(&s.lower, &mut s.masks, &mut s.touched, &mut s.candidates);
     }
-    if lower.len() >= 4 {
-        let log2 = t::GRAM_BITS_LOG2;
-        for w in lower.windows(4) {
-            let gram = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-            let h = (gram.wrapping_mul(0x9E37_79B1) >> (32 - log2)) as usize;
-            if t::GRAM_BITS[h / 64] & (1 << (h % 64)) == 0 {
-                continue;
-            }
-            let Ok(g) = t::GRAMS.binary_search(&gram) else {
-                continue;
-            };
-            let (from, to) = (t::GRAM_STARTS[g] as usize, t::GRAM_STARTS[g + 1] as usize);
-            for &posting in &t::POSTINGS[from..to] {
-                let p = (posting >> 2) as usize;
-                let bit = 1u8 << (posting & 3);
-                let m = s.masks[p];
-                if m & bit != 0 {
-                    continue;
-                }
-                if m == 0 {
-                    s.touched.push(p as u32);
-                }
-                let m = m | bit;
-                s.masks[p] = m;
-                if u32::from(m) == t::PATTERNS[p * 4 + 2] {
-                    s.candidates.push(p as u32);
-                }
-            }
-        }
-    }
-    for &p in &s.touched {
-        s.masks[p as usize] = 0;
+    for &sub in &s.touched {
+        s.masks[sub as usize] = 0;
     }
     s.touched.clear();
     s.candidates.sort_unstable();
+    s.candidates.dedup();
 }
+
+/// Tests every four- and eight-byte window of `bytes` (lower-cased on the
+/// fly) against the gram filter, marking factors and collecting candidates.
+#[inline]
+fn scan_grams(bytes: &[u8], masks: &mut [u8], touched: &mut Vec<u32>, out: &mut Vec<u32>) {
+    let log2 = t::GRAM_BITS_LOG2;
+    let bits = t::GRAM_BITS;
+    let mut w = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        w = (w >> 8) | (u64::from(b.to_ascii_lowercase()) << 56);
+        if i < 3 {
+            continue;
+        }
+        let mut test = |key: u64| {
+            let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2)) as usize;
+            if bits[h / 64] & (1 << (h % 64)) != 0 {
+                gram_hit(key, masks, touched, out);
+            }
+        };
+        if t::HAS_SHORT_GRAMS {
+            test(1 << 63 | (w >> 32));
+        }
+        if i >= 7 {
+            test(w);
+        }
+    }
+}
+
+/// A window passed the filter: look it up and mark the factors it satisfies.
+#[cold]
+fn gram_hit(key: u64, masks: &mut [u8], touched: &mut Vec<u32>, out: &mut Vec<u32>) {
+    let Ok(g) = t::GRAMS.binary_search(&key) else {
+        return;
+    };
+    let (from, to) = (t::GRAM_STARTS[g] as usize, t::GRAM_STARTS[g + 1] as usize);
+    for &posting in &t::POSTINGS[from..to] {
+        let sub = (posting >> 2) as usize;
+        let bit = 1u8 << (posting & 3);
+        let m = masks[sub];
+        if m & bit != 0 {
+            continue;
+        }
+        if m == 0 {
+            touched.push(sub as u32);
+        }
+        masks[sub] = m | bit;
+        if u32::from(m | bit) == t::SUBS[sub * 2 + 1] {
+            out.push(t::SUBS[sub * 2]);
+        }
+    }
+}
+
+/// ASCII-lower-cases `line` into `out`, mapping U+212A KELVIN SIGN to `k`
+/// and U+017F LONG S to `s` (the only non-ASCII characters that fold to
+/// ASCII letters).
+fn lower_into(line: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    if line.is_ascii() {
+        out.extend(line.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
+    let mut i = 0;
+    while i < line.len() {
+        match &line[i..] {
+            [0xE2, 0x84, 0xAA, ..] => {
+                out.push(b'k');
+                i += 3;
+            }
+            [0xC5, 0xBF, ..] => {
+                out.push(b's');
+                i += 2;
+            }
+            [b, ..] => {
+                out.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+            [] => break,
+        }
+    }
+}
+
+/// Whether a match of pattern `p` can start at `at`.
+#[inline]
+fn can_start(p: usize, hay: &[u8], at: usize) -> bool {
+    let first = t::PATTERNS[p * 4 + 2];
+    if first == FIRST_ANY {
+        return true;
+    }
+    let Some(&b) = hay.get(at) else { return false };
+    t::FIRST[p * 8 + b as usize / 32] & (1 << (b % 32)) != 0
+}
+
+/// The first position at or after `at` where a match of pattern `p` can start.
+fn next_start(p: usize, hay: &[u8], at: usize) -> Option<usize> {
+    let first = t::PATTERNS[p * 4 + 2];
+    if first == FIRST_ANY {
+        return (at <= hay.len()).then_some(at);
+    }
+    let rest = hay.get(at..)?;
+    let found = match first >> 24 {
+        1 => memchr::memchr(first as u8, rest),
+        2 => memchr::memchr2(first as u8, (first >> 8) as u8, rest),
+        3 => memchr::memchr3(first as u8, (first >> 8) as u8, (first >> 16) as u8, rest),
+        0 => None,
+        _ => rest
+            .iter()
+            .position(|&b| t::FIRST[p * 8 + b as usize / 32] & (1 << (b % 32)) != 0),
+    };
+    found.map(|i| at + i)
+}
+
+const FIRST_ANY: u32 = 0xFF << 24;
 
 /// Runs pattern `p` over `hay`: the leftmost-first match span, if any.
 /// With `earliest`, stops at the first match found (the span is then not final).
+///
+/// A Pike VM over the pattern's embedded NFA: threads are kept in priority
+/// order, a new anchored attempt is added at each position where a match can
+/// start (skipping ahead with `memchr` while no thread is alive), and no new
+/// attempt starts once a match is found.
 pub(crate) fn find(
     p: usize,
     hay: &[u8],
@@ -198,10 +269,20 @@ pub(crate) fn find(
     } = s;
     curr.reset(states);
     next.reset(states);
-    closure(curr, stack, base, start, 0, 0, hay, &looks);
     let mut matched = None;
     let mut at = 0usize;
     loop {
+        if matched.is_none() {
+            if curr.dense.is_empty() {
+                match next_start(p, hay, at) {
+                    Some(n) => at = n,
+                    None => break,
+                }
+            }
+            if can_start(p, hay, at) {
+                closure(curr, stack, base, start, at as u32, at, hay, &looks);
+            }
+        }
         if curr.dense.is_empty() {
             break;
         }
@@ -355,4 +436,16 @@ pub fn sizes() -> (usize, usize, usize, usize) {
 /// they are confirmed on every line.
 pub fn always() -> &'static [u32] {
     t::ALWAYS
+}
+
+#[doc(hidden)]
+pub fn prefilter_count(line: &[u8], s: &mut Scratch) -> usize {
+    candidates(line, s);
+    s.candidates.len()
+}
+
+#[doc(hidden)]
+pub fn prefilter_list(line: &[u8], s: &mut Scratch) -> Vec<usize> {
+    candidates(line, s);
+    s.candidates.iter().map(|&p| p as usize).collect()
 }

@@ -1,10 +1,21 @@
-//! Warm lookup and scan figures at the shipped seeds, each as a ratio to a
-//! baseline measured in the same run (see BENCHMARKS.md).
+//! errdex's speed, each figure next to a baseline measured in the same run.
 //!
-//! `cargo bench --bench lookup`
+//! `cargo bench --bench lookup` measures the compiled-in seeds; for a
+//! synthetic set, build with `ERRDEX_SEEDS_DIR` (see `scripts/bench.sh`,
+//! which also builds the helper binaries this uses for the cold-process
+//! figures and records build time and binary size). Sections:
+//!
+//! 1. warm single-message lookup vs a loop over one `regex::Regex` per record
+//!    and vs one `regex::RegexSet` (first sight and warm);
+//! 2. a cold process answering one lookup vs a hello-world binary and vs a
+//!    baseline that reads the seeds as JSON and builds a `RegexSet`;
+//! 3. scan throughput on a log with ~1% error lines vs counting newlines
+//!    with `memchr`, one thread and all cores, and vs `rg -i -f`.
 
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn time<T>(label: &str, rounds: usize, mut f: impl FnMut() -> T) -> Duration {
@@ -13,8 +24,20 @@ fn time<T>(label: &str, rounds: usize, mut f: impl FnMut() -> T) -> Duration {
         black_box(f());
     }
     let per = start.elapsed() / rounds as u32;
-    println!("{label:<48} {per:>12.2?}");
+    println!("  {label:<52} {per:>12.2?}");
     per
+}
+
+fn ratio(slow: Duration, fast: Duration) -> f64 {
+    slow.as_secs_f64() / fast.as_secs_f64()
+}
+
+fn target_release() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
+    target.join("release")
 }
 
 fn main() {
@@ -23,12 +46,15 @@ fn main() {
         .iter()
         .flat_map(|r| r.examples.iter().copied())
         .collect();
+    let seeds = std::env::var("ERRDEX_BENCH_SEEDS")
+        .unwrap_or_else(|_| format!("{}/seeds", env!("CARGO_MANIFEST_DIR")));
     println!(
-        "{} records, {} messages (every example line)\n",
+        "{} records, {} messages (every example line), seeds {seeds}\n",
         records.len(),
         messages.len()
     );
 
+    println!("1. warm lookup");
     let started = Instant::now();
     let regexes: Vec<Regex> = records
         .iter()
@@ -36,65 +62,213 @@ fn main() {
             RegexBuilder::new(r.regex)
                 .case_insensitive(true)
                 .build()
-                .unwrap()
+                .expect("validated at build")
         })
         .collect();
-    println!("compile {} Regex: {:?}", regexes.len(), started.elapsed());
+    println!("  compile {} Regex: {:?}", regexes.len(), started.elapsed());
     let started = Instant::now();
     let set: RegexSet = RegexSetBuilder::new(records.iter().map(|r| r.regex))
         .case_insensitive(true)
+        .size_limit(1 << 30)
+        .dfa_size_limit(1 << 30)
         .build()
-        .unwrap();
-    println!("compile one RegexSet: {:?}\n", started.elapsed());
-
-    let rounds = 20;
+        .expect("validated at build");
+    println!("  compile one RegexSet: {:?}", started.elapsed());
     let n = messages.len() as u32;
-    let ours = time("errdex::lookup, per message", rounds, || {
+    let sample: Vec<&str> = messages
+        .iter()
+        .step_by((messages.len() / 400).max(1))
+        .copied()
+        .collect();
+    let ns = sample.len() as u32;
+    let first = time(
+        "RegexSet, first sight of each sampled message (all)",
+        1,
+        || {
+            sample
+                .iter()
+                .map(|m| set.matches(m.as_bytes()).iter().count())
+                .sum::<usize>()
+        },
+    ) / ns;
+    let ours = time("errdex::lookup, every message (all)", 5, || {
         messages
             .iter()
             .map(|m| errdex::lookup(m).len())
             .sum::<usize>()
     }) / n;
-    let looped = time(
-        "loop over one Regex per record, per message",
-        rounds,
-        || {
-            messages
-                .iter()
-                .map(|m| regexes.iter().filter(|r| r.is_match(m.as_bytes())).count())
-                .sum::<usize>()
-        },
-    ) / n;
-    let setted = time("RegexSet (warm), per message", rounds, || {
-        messages
+    let looped = time("loop over one Regex per record, sampled (all)", 1, || {
+        sample
+            .iter()
+            .map(|m| regexes.iter().filter(|r| r.is_match(m.as_bytes())).count())
+            .sum::<usize>()
+    }) / ns;
+    let warm_set = time("RegexSet, warm, sampled (all)", 1, || {
+        sample
             .iter()
             .map(|m| set.matches(m.as_bytes()).iter().count())
             .sum::<usize>()
-    }) / n;
-    println!("\nper message: errdex {ours:?}, regex loop {looped:?}, RegexSet {setted:?}");
+    }) / ns;
     println!(
-        "errdex is {:.1}x faster than the loop and {:.2}x the speed of the warm RegexSet\n",
-        looped.as_secs_f64() / ours.as_secs_f64(),
-        setted.as_secs_f64() / ours.as_secs_f64()
+        "  => errdex {ours:?} per message: {:.0}x the per-record loop, {:.1}x a RegexSet on first sight, {:.2}x a warm RegexSet\n",
+        ratio(looped, ours),
+        ratio(first, ours),
+        ratio(warm_set, ours)
     );
 
-    // A log of ~1% error lines: ordinary lines from the corpus, examples mixed in.
-    let corpus_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut ordinary: Vec<Vec<u8>> = Vec::new();
-    for f in std::fs::read_dir(corpus_dir).into_iter().flatten() {
-        let p = f.unwrap().path();
-        if p.extension().is_some_and(|x| x == "txt") {
-            let bytes = std::fs::read(p).unwrap();
-            ordinary.extend(errdex::lookup::split_lines(&bytes).map(<[u8]>::to_vec));
+    println!("2. cold process, one lookup");
+    let bin = target_release();
+    let message = messages.first().copied().unwrap_or("x");
+    let spawn = |program: &Path, args: &[&str]| -> Option<Duration> {
+        if !program.exists() {
+            println!("  (skipped: {} is not built)", program.display());
+            return None;
         }
+        let runs = 40;
+        let start = Instant::now();
+        for _ in 0..runs {
+            let status = Command::new(program)
+                .args(args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .ok()?;
+            black_box(status);
+        }
+        let per = start.elapsed() / runs;
+        println!(
+            "  {:<52} {per:>12.2?}",
+            program.file_name()?.to_string_lossy()
+        );
+        Some(per)
+    };
+    let hello = spawn(&bin.join("examples/hello"), &[]);
+    let cold = spawn(&bin.join("errdex"), &["lookup", message]);
+    let baseline = spawn(&bin.join("examples/baseline"), &[&seeds, message]);
+    if let (Some(hello), Some(cold), Some(baseline)) = (hello, cold, baseline) {
+        println!(
+            "  => errdex lookup process {cold:?}: {:.2}x the hello-world floor, {:.0}x faster than JSON + RegexSet\n",
+            ratio(cold, hello),
+            ratio(baseline, cold)
+        );
+    }
+
+    println!("3. scan, log with ~1% error lines");
+    let log = synthetic_log(&messages, 64 << 20);
+    let mb = log.len() as f64 / 1e6;
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    let floor = time("memchr newline count (64 MiB)", 5, || {
+        memchr::memchr_iter(b'\n', &log).count()
+    });
+    let one = time("errdex scan, one thread (64 MiB)", 3, || {
+        let mut hits = 0;
+        errdex::scan::scan_reader(&log[..], |_, _, _| hits += 1).expect("in memory");
+        hits
+    });
+    let dir = std::env::temp_dir().join(format!("errdex-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("bench.log");
+    std::fs::write(&path, &log).expect("write log");
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let all = time("errdex scan_file, all cores (64 MiB)", 3, || {
+        errdex::scan::scan_file(&path, threads)
+            .expect("scan")
+            .0
+            .len()
+    });
+    println!(
+        "  => one thread {:.0} MB/s ({:.1}% of the memchr floor, {:.0} MB/s); {threads} threads {:.0} MB/s ({:.2}x one thread)",
+        rate(one),
+        100.0 * rate(one) / rate(floor),
+        rate(floor),
+        rate(all),
+        rate(all) / rate(one)
+    );
+    let patterns = dir.join("patterns.txt");
+    // Debian's ripgrep 13 predates `\"` as an escape; the quote needs none.
+    let listed: String = records
+        .iter()
+        .map(|r| format!("{}\n", r.regex.replace("\\\"", "\"")))
+        .collect();
+    std::fs::write(&patterns, listed).expect("write patterns");
+    let rg = Command::new("rg").arg("--version").output().is_ok();
+    let errdex_bin = bin.join("errdex");
+    if rg && errdex_bin.exists() {
+        // ripgrep is slow with thousands of alternations: compare on 4 MiB.
+        let cut = log[..(4 << 20).min(log.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(log.len(), |i| i + 1);
+        let small = dir.join("small.log");
+        std::fs::write(&small, &log[..cut]).expect("write log");
+        println!("  on the first {:.1} MB:", cut as f64 / 1e6);
+        let run = |label: &str, cmd: &mut Command| -> Duration {
+            let start = Instant::now();
+            let out = cmd
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .output()
+                .expect("runs");
+            let d = start.elapsed();
+            println!(
+                "  {label:<52} {d:>12.2?}  ({} output lines)",
+                out.stdout.iter().filter(|&&b| b == b'\n').count()
+            );
+            d
+        };
+        let rg_t = run(
+            "rg -i -f patterns (one file)",
+            Command::new("rg")
+                .args(["-i", "--no-filename", "-f"])
+                .arg(&patterns)
+                .arg(&small),
+        );
+        let ours1 = run(
+            "errdex scan --threads 1",
+            Command::new(&errdex_bin)
+                .args(["scan", "--threads", "1"])
+                .arg(&small),
+        );
+        let ours = run(
+            "errdex scan (all cores)",
+            Command::new(&errdex_bin).arg("scan").arg(&small),
+        );
+        println!(
+            "  => errdex scan is {:.1}x rg on one thread, {:.1}x with all cores",
+            ratio(rg_t, ours1),
+            ratio(rg_t, ours)
+        );
+    } else {
+        println!("  (rg comparison skipped: needs `rg` on PATH and target/release/errdex)");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// About `size` bytes of log: ordinary lines from the corpus of real tool
+/// output, and every 100th line an error message.
+fn synthetic_log(messages: &[&str], size: usize) -> Vec<u8> {
+    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut ordinary: Vec<Vec<u8>> = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir)
+        .into_iter()
+        .flatten()
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for p in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    {
+        let bytes = std::fs::read(p).expect("corpus file");
+        ordinary.extend(errdex::lookup::split_lines(&bytes).map(<[u8]>::to_vec));
     }
     if ordinary.is_empty() {
-        ordinary.push(b"2024-01-01 INFO request served in 3ms".to_vec());
+        ordinary.push(b"2026-11-25T10:00:00Z INFO request served in 3ms".to_vec());
     }
-    let mut log = Vec::new();
+    let mut log = Vec::with_capacity(size + 4096);
     let mut i = 0usize;
-    while log.len() < 64 << 20 {
-        if i % 100 == 99 {
+    while log.len() < size {
+        if i % 100 == 99 && !messages.is_empty() {
             log.extend_from_slice(messages[i / 100 % messages.len()].as_bytes());
         } else {
             log.extend_from_slice(&ordinary[i % ordinary.len()]);
@@ -102,29 +276,5 @@ fn main() {
         log.push(b'\n');
         i += 1;
     }
-    let mb = log.len() as f64 / 1e6;
-    let floor = time("memchr newline count (64 MiB)", 5, || {
-        memchr::memchr_iter(b'\n', &log).count()
-    });
-    let one = time("errdex scan, one thread (64 MiB)", 3, || {
-        let mut hits = 0;
-        errdex::scan::scan_reader(&log[..], |_, _, _| hits += 1).unwrap();
-        hits
-    });
-    let path = std::env::temp_dir().join("errdex-bench.log");
-    std::fs::write(&path, &log).unwrap();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let all = time("errdex scan_file, all cores (64 MiB)", 3, || {
-        errdex::scan::scan_file(&path, threads).unwrap().0.len()
-    });
-    let _ = std::fs::remove_file(&path);
-    let rate = |d: Duration| mb / d.as_secs_f64();
-    println!(
-        "\nscan: one thread {:.0} MB/s ({:.1}% of the memchr floor {:.0} MB/s); {threads} threads {:.0} MB/s ({:.2}x one thread)",
-        rate(one),
-        100.0 * rate(one) / rate(floor),
-        rate(floor),
-        rate(all),
-        rate(all) / rate(one)
-    );
+    log
 }

@@ -196,9 +196,39 @@ pub fn split_lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
 }
 
-/// Strips a leading timestamp, bracketed fields and a log level from a line.
-fn strip_prefix(line: &[u8]) -> &[u8] {
+/// Log levels that mark a line as an error.
+const ERROR_LEVELS: &[&[u8]] = &[
+    b"ERROR",
+    b"FATAL",
+    b"CRITICAL",
+    b"SEVERE",
+    b"CRIT",
+    b"EMERG",
+    b"ALERT",
+];
+/// Other log levels.
+const OTHER_LEVELS: &[&[u8]] = &[b"WARNING", b"WARN", b"NOTICE", b"INFO", b"DEBUG", b"TRACE"];
+
+fn starts_with_ci(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The log level `s` starts with (as a whole word), if any.
+fn level_at(s: &[u8]) -> Option<&'static [u8]> {
+    ERROR_LEVELS
+        .iter()
+        .chain(OTHER_LEVELS)
+        .copied()
+        .find(|level| {
+            starts_with_ci(s, level) && s.get(level.len()).is_none_or(|b| b" :]|".contains(b))
+        })
+}
+
+/// Strips a leading timestamp, bracketed fields and a log level from a line;
+/// says whether one of them was an error level (`ERROR`, `[error]`, `FATAL` ...).
+fn strip_prefix(line: &[u8]) -> (&[u8], bool) {
     let mut s = line.trim_ascii_start();
+    let mut error_level = false;
     loop {
         let before = s.len();
         // Timestamps and other runs of digits and separators.
@@ -211,35 +241,19 @@ fn strip_prefix(line: &[u8]) -> &[u8] {
         }
         if s.first() == Some(&b'[') {
             if let Some(close) = s.iter().position(|&b| b == b']') {
+                error_level |= level_at(&s[1..]).is_some_and(|l| ERROR_LEVELS.contains(&l));
                 s = s[close + 1..].trim_ascii_start();
             }
         }
-        for level in [
-            &b"ERROR"[..],
-            b"FATAL",
-            b"CRITICAL",
-            b"SEVERE",
-            b"WARN",
-            b"WARNING",
-            b"INFO",
-            b"DEBUG",
-        ] {
-            if s.len() >= level.len() && s[..level.len()].eq_ignore_ascii_case(level) {
-                let rest = &s[level.len()..];
-                if rest.first().is_none_or(|b| b" :]|".contains(b)) {
-                    s = rest.trim_ascii_start();
-                    s = s.strip_prefix(b":").unwrap_or(s).trim_ascii_start();
-                }
-            }
+        if let Some(level) = level_at(s) {
+            error_level |= ERROR_LEVELS.contains(&level);
+            s = s[level.len()..].trim_ascii_start();
+            s = s.strip_prefix(b":").unwrap_or(s).trim_ascii_start();
         }
         if s.len() == before {
-            return s;
+            return (s, error_level);
         }
     }
-}
-
-fn starts_with_ci(s: &[u8], prefix: &[u8]) -> bool {
-    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Whether a line states an error (as opposed to a frame, a note or output).
@@ -249,27 +263,12 @@ pub fn is_key_line(line: &[u8]) -> bool {
         // Indented frames and notes are context; indented "Caused by" is not.
         return starts_with_ci(t, b"caused by:");
     }
-    let s = strip_prefix(line);
-    let logged_as_error = {
-        let head = &line[..line.len() - s.len()];
-        [
-            &b"ERROR"[..],
-            b"FATAL",
-            b"CRITICAL",
-            b"SEVERE",
-            b"[error]",
-            b"[crit]",
-            b"[emerg]",
-            b"[alert]",
-        ]
-        .iter()
-        .any(|lvl| head.windows(lvl.len()).any(|w| w.eq_ignore_ascii_case(lvl)))
-    };
-    if logged_as_error {
+    let (s, error_level) = strip_prefix(line);
+    if error_level {
         return true;
     }
-    if [
-        &b"error"[..],
+    const PREFIXES: &[&[u8]] = &[
+        b"error",
         b"fatal",
         b"panic",
         b"npm err!",
@@ -278,10 +277,8 @@ pub fn is_key_line(line: &[u8]) -> bool {
         b"exception",
         b"e:",
         b"err!",
-    ]
-    .iter()
-    .any(|p| starts_with_ci(s, p))
-    {
+    ];
+    if PREFIXES.iter().any(|p| starts_with_ci(s, p)) {
         return true;
     }
     // `SomeError: message`, `java.lang.FooException: ...`, `thread 'main' panicked`.

@@ -26,6 +26,13 @@ pub fn closest_ids(wanted: &str, n: usize) -> Vec<&'static str> {
     scored.into_iter().take(n).map(|(_, id)| id).collect()
 }
 
+/// Writes one pretty-printed JSON document and a newline.
+fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| Failure::Io(e.into()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn unknown_id(id: &str) -> Failure {
     Failure::NotFound(format!(
         "no record \"{id}\" (closest: {})",
@@ -43,8 +50,7 @@ fn unknown_domain(domain: &str) -> Failure {
 pub fn show(out: &mut dyn Write, id: &str, as_json: bool) -> Result<i32, Failure> {
     let record = errdex::get(id.trim()).ok_or_else(|| unknown_id(id))?;
     if as_json {
-        serde_json::to_writer_pretty(&mut *out, record).map_err(|e| Failure::Io(e.into()))?;
-        writeln!(out)?;
+        write_json(out, record)?;
     } else {
         render::record(out, record)?;
     }
@@ -78,12 +84,7 @@ pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<
     };
     if as_json {
         let items: Vec<_> = records.iter().map(|r| summary_json(r)).collect();
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &json!({ "count": items.len(), "records": items }),
-        )
-        .map_err(|e| Failure::Io(e.into()))?;
-        writeln!(out)?;
+        write_json(out, &json!({ "count": items.len(), "records": items }))?;
     } else {
         let width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for r in records {
@@ -134,8 +135,7 @@ pub fn stats(out: &mut dyn Write, as_json: bool, markdown: bool) -> Result<i32, 
             "mean_confidence": mean(|r| r.confidence),
             "mean_fix_success_rate": mean(|r| r.fix_success_rate),
         });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| Failure::Io(e.into()))?;
-        writeln!(out)?;
+        write_json(out, &doc)?;
         return Ok(FOUND);
     }
     writeln!(
@@ -214,8 +214,7 @@ pub fn check(
             "warnings": outcome.diagnostics.len() - errors,
             "diagnostics": items,
         });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| Failure::Io(e.into()))?;
-        writeln!(out)?;
+        write_json(out, &doc)?;
     } else {
         for d in &outcome.diagnostics {
             let label = match d.severity {
@@ -289,12 +288,7 @@ pub fn lookup(
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &json!({ "count": items.len(), "matches": items }),
-        )
-        .map_err(|e| Failure::Io(e.into()))?;
-        writeln!(out)?;
+        write_json(out, &json!({ "count": items.len(), "matches": items }))?;
     } else {
         for (i, m) in matches.iter().enumerate() {
             if i > 0 {

@@ -5,17 +5,19 @@
 //! into `u32` tables that are embedded with `include_bytes!`; nothing is
 //! parsed or compiled at run time. Matching a line has two steps:
 //!
-//! 1. **Prefilter.** The line is lower-cased (ASCII; the two non-ASCII
-//!    characters that fold to ASCII letters, U+212A KELVIN SIGN and U+017F
-//!    LONG S, are mapped to `k` and `s`) and every four-byte window is tested
-//!    against a bit filter of the grams chosen at build time. A gram hit marks
-//!    one factor of the patterns that use it; a pattern becomes a candidate
-//!    only when all of its factors (up to three) are marked. Any match of a
-//!    pattern contains all its factors, so no match is ever filtered out.
+//! 1. **Prefilter.** Every four- and eight-byte window of the line,
+//!    lower-cased (ASCII; the two non-ASCII characters that fold to ASCII
+//!    letters, U+212A KELVIN SIGN and U+017F LONG S, are mapped to `k` and
+//!    `s`), is tested against a bit filter of the grams chosen at build time.
+//!    A gram hit marks one factor of the pattern branches that use it; a
+//!    pattern becomes a candidate when all factors (up to three) of one of
+//!    its branches are marked. Any match contains all factors of its branch,
+//!    so no match is ever filtered out.
 //! 2. **Confirmation.** Each candidate's NFA is simulated over the line with
 //!    leftmost-first semantics (a Pike VM without captures, tracking only the
-//!    start of the match), giving exactly the answer and span that
-//!    `regex::bytes::Regex::find` gives for the same pattern.
+//!    start of the match). While no thread is alive it jumps with `memchr` to
+//!    the next byte a match can start with. The answer and span are exactly
+//!    those of `regex::bytes::Regex::find` for the same pattern.
 //!
 //! The trade-off: an NFA simulation costs more per byte than a DFA, but it is
 //! small (no state explosion on `.*`, no size blow-up on Unicode classes) and
@@ -436,16 +438,4 @@ pub fn sizes() -> (usize, usize, usize, usize) {
 /// they are confirmed on every line.
 pub fn always() -> &'static [u32] {
     t::ALWAYS
-}
-
-#[doc(hidden)]
-pub fn prefilter_count(line: &[u8], s: &mut Scratch) -> usize {
-    candidates(line, s);
-    s.candidates.len()
-}
-
-#[doc(hidden)]
-pub fn prefilter_list(line: &[u8], s: &mut Scratch) -> Vec<usize> {
-    candidates(line, s);
-    s.candidates.iter().map(|&p| p as usize).collect()
 }

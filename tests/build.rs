@@ -208,3 +208,66 @@ fn builds_are_reproducible_and_bad_seeds_fail_the_build() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+/// Runs a cargo example from the build-test target folder.
+fn cargo_example(
+    name: &str,
+    seeds: Option<&Path>,
+    args: &[&std::ffi::OsStr],
+) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.current_dir(manifest())
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--color",
+            "never",
+            "--example",
+            name,
+            "--",
+        ])
+        .args(args)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("ERRDEX_EXTRA_SEEDS_DIRS")
+        .env_remove("ERRDEX_SEEDS_DIR");
+    if let Some(seeds) = seeds {
+        cmd.env("ERRDEX_SEEDS_DIR", seeds);
+    }
+    cmd.output().expect("cargo runs")
+}
+
+/// The matcher equals the regex crate on a synthetic set of records and log
+/// (built with the generator in `examples/synth.rs`), not only on the seeds.
+#[test]
+fn matcher_equals_the_regex_crate_on_a_synthetic_set() {
+    let dir = scratch("synth");
+    let seeds = dir.join("seeds");
+    let log = dir.join("synth.log");
+    let out = cargo_example(
+        "synth",
+        None,
+        &[
+            "--records".as_ref(),
+            "400".as_ref(),
+            "--out".as_ref(),
+            seeds.as_os_str(),
+            "--log".as_ref(),
+            log.as_os_str(),
+            "--log-mb".as_ref(),
+            "2".as_ref(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cargo_example("equivalence", Some(&seeds), &[log.as_os_str()]);
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("400 records"), "{report}");
+    assert!(report.contains(", 0 mismatching lines"), "{report}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -54,6 +54,21 @@ fn main() {
         messages.len()
     );
 
+    // ERRDEX_BENCH_SECTIONS=2,3 runs only some sections.
+    let sections = std::env::var("ERRDEX_BENCH_SECTIONS").unwrap_or_else(|_| "1,2,3".into());
+    let run = |n: &str| sections.split(',').any(|s| s.trim() == n);
+    if run("1") {
+        warm_lookup(records, &messages);
+    }
+    if run("2") {
+        cold_process(&messages, &seeds);
+    }
+    if run("3") {
+        scan(records, &messages);
+    }
+}
+
+fn warm_lookup(records: &[errdex::Record], messages: &[&str]) {
     println!("1. warm lookup");
     let started = Instant::now();
     let regexes: Vec<Regex> = records
@@ -115,7 +130,9 @@ fn main() {
         ratio(first, ours),
         ratio(warm_set, ours)
     );
+}
 
+fn cold_process(messages: &[&str], seeds: &str) {
     println!("2. cold process, one lookup");
     let bin = target_release();
     let message = messages.first().copied().unwrap_or("x");
@@ -152,7 +169,7 @@ fn main() {
     };
     let hello = spawn(&bin.join("examples/hello"), &[]);
     let cold = spawn(&bin.join("errdex"), &["lookup", message]);
-    let baseline = spawn(&bin.join("examples/baseline"), &[&seeds, message]);
+    let baseline = spawn(&bin.join("examples/baseline"), &[seeds, message]);
     if let (Some(hello), Some(cold), Some(baseline)) = (hello, cold, baseline) {
         println!(
             "  => errdex lookup process {cold:?}: {:.2}x the hello-world floor, {:.0}x faster than JSON + RegexSet\n",
@@ -160,9 +177,11 @@ fn main() {
             ratio(baseline, cold)
         );
     }
+}
 
+fn scan(records: &[errdex::Record], messages: &[&str]) {
     println!("3. scan, log with ~1% error lines");
-    let log = synthetic_log(&messages, 64 << 20);
+    let log = synthetic_log(messages, 64 << 20);
     let mb = log.len() as f64 / 1e6;
     let rate = |d: Duration| mb / d.as_secs_f64();
     let floor = time("memchr newline count (64 MiB)", 5, || {
@@ -200,7 +219,7 @@ fn main() {
         .collect();
     std::fs::write(&patterns, listed).expect("write patterns");
     let rg = Command::new("rg").arg("--version").output().is_ok();
-    let errdex_bin = bin.join("errdex");
+    let errdex_bin = target_release().join("errdex");
     if rg && errdex_bin.exists() {
         // ripgrep is slow with thousands of alternations: compare on a slice
         // (4 MiB at a few hundred records, less at more) and report MB/s.

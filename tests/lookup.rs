@@ -150,9 +150,16 @@ fn json_and_rustc_and_npm_lines_are_key_lines() {
 
 #[test]
 fn file_watcher_enospc_beats_generic_enospc() {
-    let line = "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/u/app/src'";
+    let line =
+        "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/u/app/src'";
     let ids: Vec<_> = lookup(line).iter().map(|m| m.record.id).collect();
-    assert_eq!(ids.first(), Some(&"node/enospc-file-watchers-limit"), "{ids:?}");
-    let generic = ids.iter().position(|id| *id == "node/enospc-no-space-left-on-device");
+    assert_eq!(
+        ids.first(),
+        Some(&"node/enospc-file-watchers-limit"),
+        "{ids:?}"
+    );
+    let generic = ids
+        .iter()
+        .position(|id| *id == "node/enospc-no-space-left-on-device");
     assert!(generic.is_none() || generic > Some(0));
 }

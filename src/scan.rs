@@ -11,6 +11,21 @@ use crate::lookup::{line_matches, MAX_LINE};
 use crate::matcher::Scratch;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A reader that adds what it reads to a shared counter.
+struct Counted<'a, R> {
+    inner: R,
+    progress: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
 
 const BLOCK: usize = 1 << 20;
 
@@ -91,6 +106,16 @@ pub fn scan_reader<R: Read>(
 /// Scans a file on `threads` threads (ranges split at line boundaries).
 /// Returns the hits in line order and the number of lines.
 pub fn scan_file(path: &Path, threads: usize) -> io::Result<(Vec<Hit>, u64)> {
+    scan_file_with_progress(path, threads, &AtomicU64::new(0))
+}
+
+/// [`scan_file`], adding the number of bytes read to `progress` as it goes
+/// (for a progress display on another thread).
+pub fn scan_file_with_progress(
+    path: &Path,
+    threads: usize,
+    progress: &AtomicU64,
+) -> io::Result<(Vec<Hit>, u64)> {
     let len = std::fs::metadata(path)?.len();
     let threads = if len < 4 * BLOCK as u64 {
         1
@@ -129,7 +154,11 @@ pub fn scan_file(path: &Path, threads: usize) -> io::Result<(Vec<Hit>, u64)> {
                     let mut f = std::fs::File::open(path)?;
                     f.seek(SeekFrom::Start(from))?;
                     let mut hits = Vec::new();
-                    let lines = scan_reader(f.take(to - from), |n, _, r| {
+                    let counted = Counted {
+                        inner: f.take(to - from),
+                        progress,
+                    };
+                    let lines = scan_reader(counted, |n, _, r| {
                         hits.push(Hit {
                             line: n,
                             record: r as u32,

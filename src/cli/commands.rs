@@ -366,7 +366,7 @@ pub fn scan(
                 return Err(Failure::Io(e));
             }
         } else {
-            let (hits, _) = errdex::scan::scan_file(path, threads)
+            let (hits, _) = scan_with_progress(path, &name, threads)
                 .map_err(|e| Failure::Error(format!("cannot read {name}: {e}")))?;
             for h in hits {
                 emit(out, h.line, h.record as usize)?;
@@ -394,4 +394,41 @@ pub fn scan(
         }
     }
     Ok(if total > 0 { FOUND } else { NOT_FOUND })
+}
+
+/// Files at least this large show a progress line when stderr is a terminal.
+const PROGRESS_MIN_BYTES: u64 = 64 << 20;
+
+/// Scans a file on `threads` threads; on a terminal, shows how far it got.
+fn scan_with_progress(
+    path: &std::path::Path,
+    name: &str,
+    threads: usize,
+) -> std::io::Result<(Vec<errdex::scan::Hit>, u64)> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    let total = std::fs::metadata(path)?.len();
+    if total < PROGRESS_MIN_BYTES || !std::io::stderr().is_terminal() {
+        return errdex::scan::scan_file(path, threads);
+    }
+    let read = AtomicU64::new(0);
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                let n = read.load(Ordering::Relaxed);
+                eprint!(
+                    "\r{name}: {:3}% ({} of {} MB)",
+                    n * 100 / total.max(1),
+                    n >> 20,
+                    total >> 20
+                );
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            eprint!("\r{}\r", " ".repeat(name.len() + 32));
+        });
+        let result = errdex::scan::scan_file_with_progress(path, threads, &read);
+        done.store(true, Ordering::Relaxed);
+        result
+    })
 }

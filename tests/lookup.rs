@@ -145,7 +145,19 @@ fn json_and_rustc_and_npm_lines_are_key_lines() {
     ] {
         assert!(errdex::lookup::is_key_line(line.as_bytes()), "{line}");
     }
-    let _ = first("error[E0382]: borrow of moved value: `v`");
+}
+
+#[test]
+fn rustc_and_npm_output() {
+    let rustc = "error[E0382]: borrow of moved value: `v`\n --> src/main.rs:4:20\n  |\n2 |     let v = vec![1];\n  |         - move occurs because `v` has type `Vec<i32>`\n";
+    assert_eq!(first(rustc), "rust/e0382-borrow-of-moved-value");
+    let npm = "npm error code ERESOLVE\nnpm error ERESOLVE unable to resolve dependency tree\nnpm error\nnpm error While resolving: app@1.0.0\n";
+    let hits = lookup(npm);
+    assert_eq!(
+        hits[0].record.id,
+        "node/npm-eresolve-unable-to-resolve-dependency-tree"
+    );
+    assert!(hits[0].key_line);
 }
 
 #[test]

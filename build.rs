@@ -22,6 +22,10 @@ mod json;
 mod nfa_op;
 #[path = "src/schema.rs"]
 mod schema;
+#[path = "src/search_index.rs"]
+mod search_index;
+#[path = "src/terms.rs"]
+mod terms;
 #[path = "src/validate.rs"]
 mod validate;
 #[path = "src/vocab.rs"]
@@ -39,6 +43,8 @@ const SHARED_SOURCES: &[&str] = &[
     "src/diagnostic.rs",
     "src/json.rs",
     "src/schema.rs",
+    "src/search_index.rs",
+    "src/terms.rs",
     "src/validate.rs",
     "src/vocab.rs",
 ];

@@ -12,6 +12,7 @@
 
 use crate::compile;
 use crate::schema::{SeedDeadEnd, SeedEdge, SeedRecord, SeedVersion, SeedWorkaround};
+use crate::search_index;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeMap;
@@ -51,13 +52,150 @@ pub fn generate(records: &[&SeedRecord]) -> Result<Vec<GeneratedFile>, Vec<Strin
     files.push(
         file("matcher.rs", records.len(), matcher_file(&blobs, &tables)).map_err(|e| vec![e])?,
     );
-    for (name, bytes) in blobs {
+    let (search, search_blobs) = search_file(records);
+    files.push(file("search.rs", records.len(), search).map_err(|e| vec![e])?);
+    files.push(file("graph.rs", records.len(), graph_file(records)).map_err(|e| vec![e])?);
+    for (name, bytes) in blobs.into_iter().chain(search_blobs) {
         files.push(GeneratedFile {
             name,
             contents: bytes,
         });
     }
     Ok(files)
+}
+
+/// A static view of an embedded binary table of little-endian words.
+fn embedded_words(name: &str, len: usize, wide: bool) -> TokenStream {
+    let stem = name.trim_end_matches(".bin").to_ascii_uppercase();
+    let bytes_ident = Ident::new(&format!("{stem}_BYTES"), Span::call_site());
+    let ident = Ident::new(&stem, Span::call_site());
+    let path = format!("/{name}");
+    let (ty, view) = if wide {
+        (quote!(u64), quote!(crate::matcher::words64))
+    } else {
+        (quote!(u32), quote!(crate::matcher::words))
+    };
+    quote! {
+        static #bytes_ident: crate::matcher::Aligned<[u8; #len]> =
+            crate::matcher::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), #path)));
+        pub(crate) static #ident: &[#ty] = #view(&#bytes_ident.0);
+    }
+}
+
+fn le_words(words: impl IntoIterator<Item = u32>) -> Vec<u8> {
+    words.into_iter().flat_map(u32::to_le_bytes).collect()
+}
+
+/// The keyword index: a perfect-hash map from term to term number, and two
+/// tables: where each term's postings start, and the postings themselves
+/// (record index, weight as `f32` bits).
+fn search_file(records: &[&SeedRecord]) -> (TokenStream, Vec<(&'static str, Vec<u8>)>) {
+    let index = search_index::build(records);
+    let mut map = phf_codegen::Map::new();
+    let mut starts = vec![0u32];
+    let mut postings = Vec::new();
+    for (t, (term, list)) in index.terms.iter().enumerate() {
+        map.entry(term.as_str(), t.to_string());
+        for &(record, weight) in list {
+            postings.push(record);
+            postings.push(weight.to_bits());
+        }
+        starts.push((postings.len() / 2) as u32);
+    }
+    let built: TokenStream = map
+        .build()
+        .to_string()
+        .parse()
+        .expect("phf_codegen writes valid Rust");
+    let blobs = vec![
+        ("search_starts.bin", le_words(starts)),
+        ("search_postings.bin", le_words(postings)),
+    ];
+    let views = blobs
+        .iter()
+        .map(|(name, bytes)| embedded_words(name, bytes.len(), false));
+    let tokens = quote! {
+        /// Search term to its number (an index into `SEARCH_STARTS`).
+        pub(crate) static TERMS: ::phf::Map<&'static str, u32> = #built;
+        #(#views)*
+    };
+    (tokens, blobs)
+}
+
+/// Edges in both directions: `next` holds a record's `leads_to` and every
+/// record that names it in `preceded_by`; `previous` the reverse; `confused`
+/// is made symmetric. Edges the record states come first, in seed order,
+/// then the derived ones in id order.
+fn graph_file(records: &[&SeedRecord]) -> TokenStream {
+    let index: BTreeMap<&str, u32> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect();
+    let n = records.len();
+    type Link<'a> = (u32, &'a SeedEdge, bool);
+    let mut next: Vec<Vec<Link>> = vec![Vec::new(); n];
+    let mut previous: Vec<Vec<Link>> = vec![Vec::new(); n];
+    let mut confused: Vec<Vec<Link>> = vec![Vec::new(); n];
+    for (i, r) in records.iter().enumerate() {
+        let g = &r.transition_graph;
+        for (list, edges) in [
+            (&mut next[i], &g.leads_to),
+            (&mut previous[i], &g.preceded_by),
+            (&mut confused[i], &g.frequently_confused_with),
+        ] {
+            for e in edges {
+                if let Some(&j) = index.get(e.error_id.as_str()) {
+                    if !list.iter().any(|l| l.0 == j) {
+                        list.push((j, e, true));
+                    }
+                }
+            }
+        }
+    }
+    for (i, r) in records.iter().enumerate() {
+        let g = &r.transition_graph;
+        for (lists, edges) in [
+            (&mut previous, &g.leads_to),
+            (&mut next, &g.preceded_by),
+            (&mut confused, &g.frequently_confused_with),
+        ] {
+            for e in edges {
+                if let Some(&j) = index.get(e.error_id.as_str()) {
+                    let list = &mut lists[j as usize];
+                    if !list.iter().any(|l| l.0 == i as u32) {
+                        list.push((i as u32, e, false));
+                    }
+                }
+            }
+        }
+    }
+    let table = |lists: &[Vec<Link>]| {
+        let items = lists.iter().map(|list| {
+            let links = list.iter().map(|(j, e, stated)| {
+                let probability = match e.probability {
+                    Some(p) => {
+                        let p = f64_lit(p);
+                        quote!(::core::option::Option::Some(#p))
+                    }
+                    None => quote!(::core::option::Option::None),
+                };
+                let condition = opt_str(&e.condition);
+                quote!(crate::graph::Link { record: #j, probability: #probability, condition: #condition, stated: #stated })
+            });
+            quote!(&[#(#links),*])
+        });
+        quote!([#(#items),*])
+    };
+    let (next, previous, confused) = (table(&next), table(&previous), table(&confused));
+    quote! {
+        /// Per record: the errors that tend to follow it.
+        pub(crate) static NEXT: [&[crate::graph::Link]; #n] = #next;
+        /// Per record: the errors that tend to come before it.
+        pub(crate) static PREVIOUS: [&[crate::graph::Link]; #n] = #previous;
+        /// Per record: the errors it is mistaken for, both ways.
+        pub(crate) static CONFUSED: [&[crate::graph::Link]; #n] = #confused;
+    }
 }
 
 fn matcher_file(blobs: &[(&'static str, Vec<u8>)], tables: &compile::Tables) -> TokenStream {

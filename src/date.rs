@@ -27,6 +27,18 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Today's date in UTC, from the system clock.
+    ///
+    /// ```
+    /// assert!(errdex::Date::today() >= errdex::Date::new(2026, 1, 1));
+    /// ```
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
     /// Parses `YYYY-MM-DD`, rejecting days that do not exist (2023-02-29).
     pub fn parse(text: &str) -> Result<Date, String> {
         let b = text.as_bytes();

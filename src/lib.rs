@@ -17,11 +17,17 @@
 #![warn(missing_docs)]
 
 mod date;
+mod freshness;
+pub mod graph;
+mod lang;
 pub mod lookup;
+pub mod markdown;
 pub mod matcher;
 mod nfa_op;
 mod record;
 pub mod scan;
+pub mod search;
+mod terms;
 mod vocab;
 
 #[cfg(feature = "check")]
@@ -37,8 +43,11 @@ pub mod validate;
 mod serialize;
 
 pub use date::Date;
+pub use freshness::{Freshness, FRESH_DAYS, STALE_DAYS};
+pub use lang::{Labels, Lang};
 pub use lookup::{lookup, lookup_bytes, Match, Options};
 pub use record::{DeadEnd, Edge, Record, TransitionGraph, Version, Workaround};
+pub use search::search;
 pub use vocab::{Os, Resolvable, RootCauseType, VerificationTier, VersionStatus};
 
 mod generated {
@@ -46,6 +55,12 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/maps.rs"));
     pub(crate) mod matcher {
         include!(concat!(env!("OUT_DIR"), "/matcher.rs"));
+    }
+    pub(crate) mod search {
+        include!(concat!(env!("OUT_DIR"), "/search.rs"));
+    }
+    pub(crate) mod graph {
+        include!(concat!(env!("OUT_DIR"), "/graph.rs"));
     }
 }
 

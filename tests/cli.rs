@@ -131,7 +131,7 @@ fn the_binary_alone_in_an_empty_folder_answers() {
     };
     let show = alone(&["show", REFERENCE_ID]);
     assert_eq!(show.status.code(), Some(0));
-    assert!(stdout(&show).contains("Do NOT try:"));
+    assert!(stdout(&show).contains("DO NOT TRY:"));
     let list = alone(&["list"]);
     assert!(stdout(&list).lines().any(|l| l.starts_with(REFERENCE_ID)));
     let stats = alone(&["stats", "--json"]);
@@ -147,7 +147,10 @@ fn the_binary_alone_in_an_empty_folder_answers() {
 #[test]
 fn show_json_is_the_seed_format() {
     let o = run(&["show", "--json", REFERENCE_ID]);
-    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let outer: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(outer["errdex"], 1);
+    assert_eq!(outer["command"], "show");
+    let doc = &outer["record"];
     let r = errdex::get(REFERENCE_ID).unwrap();
     assert_eq!(doc["id"], r.id);
     assert_eq!(doc["resolvable"], "true");

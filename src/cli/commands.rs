@@ -1,8 +1,8 @@
 //! One function per subcommand.
 
-use super::render;
-use super::{Failure, FOUND, NOT_FOUND};
+use super::{json, render, Ctx, Failure, Format, FOUND, NOT_FOUND};
 use errdex::diagnostic::{self, Severity};
+use errdex::markdown::{Entry, MarkdownOptions};
 use errdex::validate::{self, SeedDir};
 use errdex::Record;
 use serde_json::json;
@@ -26,52 +26,75 @@ pub fn closest_ids(wanted: &str, n: usize) -> Vec<&'static str> {
     scored.into_iter().take(n).map(|(_, id)| id).collect()
 }
 
-/// Writes one pretty-printed JSON document and a newline.
-fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| Failure::Io(e.into()))?;
-    writeln!(out)?;
-    Ok(())
-}
-
-fn unknown_id(id: &str) -> Failure {
+pub fn unknown_id(id: &str) -> Failure {
     Failure::NotFound(format!(
         "no record \"{id}\" (closest: {})",
         closest_ids(id, 3).join(", ")
     ))
 }
 
-fn unknown_domain(domain: &str) -> Failure {
+pub fn unknown_domain(domain: &str) -> Failure {
     Failure::NotFound(format!(
         "no domain \"{domain}\" (domains: {})",
         errdex::domains().join(", ")
     ))
 }
 
-pub fn show(out: &mut dyn Write, id: &str, as_json: bool) -> Result<i32, Failure> {
+/// Checks `--domain` before anything is searched.
+pub fn known_domain(domain: Option<&str>) -> Result<(), Failure> {
+    match domain {
+        Some(d) if !errdex::domains().contains(&d) => Err(Failure::Error(format!(
+            "no domain \"{d}\" (domains: {})",
+            errdex::domains().join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Fails on `--budget` for commands that print no record blocks.
+pub fn no_budget(ctx: &Ctx, command: &str) -> Result<(), Failure> {
+    match ctx.budget {
+        Some(_) => Err(Failure::Error(format!(
+            "--budget applies to record blocks (lookup, scan, show, search), not to {command}"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Record blocks in Markdown, within the budget.
+pub fn markdown(out: &mut dyn Write, ctx: &Ctx, entries: &[Entry]) -> Result<(), Failure> {
+    let mut options = MarkdownOptions::default();
+    options.lang = ctx.lang;
+    options.today = ctx.today;
+    options.budget = ctx.budget;
+    out.write_all(errdex::markdown::render(entries, &options).as_bytes())?;
+    Ok(())
+}
+
+/// A rule between results.
+pub fn separator(out: &mut dyn Write, ctx: &Ctx) -> Result<(), Failure> {
+    writeln!(out, "\n{}", ctx.paint.dim(&"─".repeat(ctx.width.min(80))))?;
+    Ok(())
+}
+
+pub fn show(out: &mut dyn Write, ctx: &Ctx, id: &str) -> Result<i32, Failure> {
     let record = errdex::get(id.trim()).ok_or_else(|| unknown_id(id))?;
-    if as_json {
-        write_json(out, record)?;
-    } else {
-        render::record(out, record)?;
+    match ctx.format {
+        Format::Json => json::write(
+            out,
+            &json::document(
+                "show",
+                json!({ "freshness": json::freshness(record, ctx), "record": json::record(record) }),
+            ),
+        )?,
+        Format::Markdown => markdown(out, ctx, &[Entry::new(record)])?,
+        _ => render::record(out, ctx, record)?,
     }
     Ok(FOUND)
 }
 
-fn summary_json(r: &Record) -> serde_json::Value {
-    json!({
-        "id": r.id,
-        "domain": r.domain,
-        "category": r.category,
-        "error_code": r.error_code,
-        "signature": r.signature,
-        "confidence": r.confidence,
-        "fix_success_rate": r.fix_success_rate,
-        "verification_tier": r.verification_tier,
-        "last_confirmed": r.last_confirmed,
-    })
-}
-
-pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<i32, Failure> {
+pub fn list(out: &mut dyn Write, ctx: &Ctx, domain: Option<&str>) -> Result<i32, Failure> {
+    no_budget(ctx, "list")?;
     let records: Vec<&Record> = match domain {
         Some(d) => {
             let rs: Vec<&Record> = errdex::by_domain(d).collect();
@@ -82,23 +105,69 @@ pub fn list(out: &mut dyn Write, domain: Option<&str>, as_json: bool) -> Result<
         }
         None => errdex::records().iter().collect(),
     };
-    if as_json {
-        let items: Vec<_> = records.iter().map(|r| summary_json(r)).collect();
-        write_json(out, &json!({ "count": items.len(), "records": items }))?;
-    } else {
-        let width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
-        for r in records {
-            writeln!(out, "{:width$}  {}", r.id, r.signature)?;
+    match ctx.format {
+        Format::Json => {
+            let items: Vec<_> = records.iter().map(|r| json::summary(r, ctx)).collect();
+            json::write(
+                out,
+                &json::document(
+                    "list",
+                    json!({ "domain": domain, "count": items.len(), "records": items }),
+                ),
+            )?;
+        }
+        Format::Markdown => {
+            let l = ctx.lang.labels();
+            writeln!(
+                out,
+                "| id | {} | {} | {} |",
+                l.error, l.fix_rate, l.knowledge
+            )?;
+            writeln!(out, "|---|---|---:|---|")?;
+            for r in records {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    r.id,
+                    r.signature_in(ctx.lang).replace('|', "\\|"),
+                    render::pct(r.fix_success_rate),
+                    ctx.lang.freshness(r.freshness(ctx.today))
+                )?;
+            }
+        }
+        _ => {
+            let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let room = ctx.width.saturating_sub(id_width + 2).max(20);
+            for r in records {
+                let stale = r.freshness(ctx.today) == errdex::Freshness::Stale;
+                let mark = if stale {
+                    format!(" {}", ctx.paint.bold_red(ctx.lang.labels().stale))
+                } else {
+                    String::new()
+                };
+                let sig_room = room.saturating_sub(if stale { 8 } else { 0 });
+                writeln!(
+                    out,
+                    "{}  {}{mark}",
+                    ctx.paint.bold(&format!("{:id_width$}", r.id)),
+                    render::clip(r.signature_in(ctx.lang), sig_room)
+                )?;
+            }
         }
     }
     Ok(FOUND)
 }
 
-pub fn stats(out: &mut dyn Write, as_json: bool, markdown: bool) -> Result<i32, Failure> {
+pub fn stats(out: &mut dyn Write, ctx: &Ctx) -> Result<i32, Failure> {
+    no_budget(ctx, "stats")?;
     let all = errdex::records();
     let mut tiers: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut freshness: BTreeMap<&str, usize> = BTreeMap::new();
     for r in all {
         *tiers.entry(r.verification_tier.as_str()).or_default() += 1;
+        *freshness
+            .entry(r.freshness(ctx.today).as_str())
+            .or_default() += 1;
     }
     let edges: usize = all
         .iter()
@@ -112,54 +181,82 @@ pub fn stats(out: &mut dyn Write, as_json: bool, markdown: bool) -> Result<i32, 
         .iter()
         .map(|d| (*d, errdex::by_domain(d).len()))
         .collect();
-    if markdown {
-        writeln!(out, "| domain | records |")?;
-        writeln!(out, "|---|---:|")?;
-        for (d, n) in &domains {
-            writeln!(out, "| {d} | {n} |")?;
+    match ctx.format {
+        Format::Markdown => {
+            writeln!(out, "| domain | records |")?;
+            writeln!(out, "|---|---:|")?;
+            for (d, n) in &domains {
+                writeln!(out, "| {d} | {n} |")?;
+            }
+            writeln!(
+                out,
+                "| **all {} domains** | **{}** |",
+                domains.len(),
+                all.len()
+            )?;
         }
-        writeln!(
-            out,
-            "| **all {} domains** | **{}** |",
-            domains.len(),
-            all.len()
-        )?;
-        return Ok(FOUND);
-    }
-    if as_json {
-        let doc = json!({
-            "records": all.len(),
-            "domains": domains.iter().map(|(d, n)| json!({"domain": d, "records": n})).collect::<Vec<_>>(),
-            "verification_tiers": tiers,
-            "edges": edges,
-            "mean_confidence": mean(|r| r.confidence),
-            "mean_fix_success_rate": mean(|r| r.fix_success_rate),
-        });
-        write_json(out, &doc)?;
-        return Ok(FOUND);
-    }
-    writeln!(
-        out,
-        "{} records in {} domains, {} graph edges",
-        all.len(),
-        domains.len(),
-        edges
-    )?;
-    writeln!(
-        out,
-        "mean confidence {:.2}, mean fix success rate {:.2}",
-        mean(|r| r.confidence),
-        mean(|r| r.fix_success_rate)
-    )?;
-    writeln!(out)?;
-    writeln!(out, "{:<14} {:>7}", "domain", "records")?;
-    for (d, n) in &domains {
-        writeln!(out, "{d:<14} {n:>7}")?;
-    }
-    writeln!(out)?;
-    writeln!(out, "{:<20} {:>7}", "verification tier", "records")?;
-    for (t, n) in &tiers {
-        writeln!(out, "{t:<20} {n:>7}")?;
+        Format::Json => {
+            let doc = json::document(
+                "stats",
+                json!({
+                    "records": all.len(),
+                    "domains": domains.iter().map(|(d, n)| json!({"domain": d, "records": n})).collect::<Vec<_>>(),
+                    "verification_tiers": tiers,
+                    "freshness": freshness,
+                    "edges": edges,
+                    "mean_confidence": mean(|r| r.confidence),
+                    "mean_fix_success_rate": mean(|r| r.fix_success_rate),
+                }),
+            );
+            json::write(out, &doc)?;
+        }
+        _ => {
+            let p = ctx.paint;
+            writeln!(
+                out,
+                "{} records in {} domains, {} graph edges",
+                p.bold(&all.len().to_string()),
+                domains.len(),
+                edges
+            )?;
+            writeln!(
+                out,
+                "mean confidence {:.2}, mean fix success rate {:.2}",
+                mean(|r| r.confidence),
+                mean(|r| r.fix_success_rate)
+            )?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                p.bold(&format!("{:<14} {:>7}", "domain", "records"))
+            )?;
+            for (d, n) in &domains {
+                writeln!(out, "{d:<14} {n:>7}")?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                p.bold(&format!("{:<20} {:>7}", "verification tier", "records"))
+            )?;
+            for (t, n) in &tiers {
+                writeln!(out, "{t:<20} {n:>7}")?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                p.bold(&format!(
+                    "{:<20} {:>7}",
+                    format!("knowledge on {}", ctx.today),
+                    "records"
+                ))
+            )?;
+            for (t, n) in &freshness {
+                writeln!(out, "{t:<20} {n:>7}")?;
+            }
+        }
     }
     Ok(FOUND)
 }
@@ -207,14 +304,17 @@ pub fn check(
                 })
             })
             .collect();
-        let doc = json!({
-            "files": outcome.files,
-            "records": outcome.records.len(),
-            "errors": errors,
-            "warnings": outcome.diagnostics.len() - errors,
-            "diagnostics": items,
-        });
-        write_json(out, &doc)?;
+        let doc = json::document(
+            "check",
+            json!({
+                "files": outcome.files,
+                "records": outcome.records.len(),
+                "errors": errors,
+                "warnings": outcome.diagnostics.len() - errors,
+                "diagnostics": items,
+            }),
+        );
+        json::write(out, &doc)?;
     } else {
         for d in &outcome.diagnostics {
             let label = match d.severity {
@@ -244,19 +344,12 @@ fn read_message(args: &[String]) -> Result<Vec<u8>, Failure> {
 
 pub fn lookup(
     out: &mut dyn Write,
+    ctx: &Ctx,
     message: &[String],
     limit: usize,
     domain: Option<&str>,
-    as_json: bool,
 ) -> Result<i32, Failure> {
-    if let Some(d) = domain {
-        if !errdex::domains().contains(&d) {
-            return Err(Failure::Error(format!(
-                "no domain \"{d}\" (domains: {})",
-                errdex::domains().join(", ")
-            )));
-        }
-    }
+    known_domain(domain)?;
     if limit == 0 {
         return Err(Failure::Error("--limit must be at least 1".into()));
     }
@@ -271,45 +364,66 @@ pub fn lookup(
         domain,
     };
     let matches = errdex::lookup_bytes(&text, &options);
-    if as_json {
-        let items: Vec<_> = matches
-            .iter()
-            .map(|m| {
-                json!({
-                    "id": m.record.id,
-                    "score": m.score,
-                    "line_number": m.line_number,
-                    "line": m.line_text(),
-                    "span": [m.span.start, m.span.end],
-                    "key_line": m.key_line,
-                    "specificity": m.specificity,
-                    "why": m.why(),
-                    "record": m.record,
+    match ctx.format {
+        Format::Json => {
+            let items: Vec<_> = matches
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    json!({
+                        "rank": i + 1,
+                        "id": m.record.id,
+                        "score": m.score,
+                        "line_number": m.line_number,
+                        "line": m.line_text(),
+                        "span": [m.span.start, m.span.end],
+                        "key_line": m.key_line,
+                        "specificity": m.specificity,
+                        "why": m.why(),
+                        "freshness": json::freshness(m.record, ctx),
+                        "record": json::record(m.record),
+                    })
                 })
-            })
-            .collect();
-        write_json(out, &json!({ "count": items.len(), "matches": items }))?;
-    } else {
-        for (i, m) in matches.iter().enumerate() {
-            if i > 0 {
-                writeln!(out, "\n{}", "─".repeat(60))?;
+                .collect();
+            json::write(
+                out,
+                &json::document("lookup", json!({ "count": items.len(), "matches": items })),
+            )?;
+        }
+        Format::Markdown => {
+            let l = ctx.lang.labels();
+            let entries: Vec<Entry> = matches
+                .iter()
+                .map(|m| {
+                    let line: String = m.line_text().chars().take(200).collect();
+                    Entry::with_context(
+                        m.record,
+                        format!("{} {}: `{}`", l.line, m.line_number, line.trim()),
+                    )
+                })
+                .collect();
+            markdown(out, ctx, &entries)?;
+        }
+        _ => {
+            for (i, m) in matches.iter().enumerate() {
+                if i > 0 {
+                    separator(out, ctx)?;
+                }
+                writeln!(
+                    out,
+                    "{} {}",
+                    ctx.paint.bold(&format!("#{}", i + 1)),
+                    ctx.paint.dim(&format!("score {:.2}; {}", m.score, m.why()))
+                )?;
+                let head = format!("   {} {}: ", ctx.lang.labels().line, m.line_number);
+                writeln!(
+                    out,
+                    "{head}{}",
+                    render::clip(m.line_text().trim(), ctx.width.saturating_sub(head.len()))
+                )?;
+                writeln!(out)?;
+                render::record(out, ctx, m.record)?;
             }
-            writeln!(
-                out,
-                "#{} {} (score {:.2}; {})",
-                i + 1,
-                m.record.id,
-                m.score,
-                m.why()
-            )?;
-            writeln!(
-                out,
-                "   line {}: {}",
-                m.line_number,
-                m.line_text().chars().take(200).collect::<String>()
-            )?;
-            writeln!(out)?;
-            render::record(out, m.record)?;
         }
     }
     if matches.is_empty() {
@@ -320,8 +434,8 @@ pub fn lookup(
 
 pub fn scan(
     out: &mut dyn Write,
+    ctx: &Ctx,
     files: &[PathBuf],
-    as_json: bool,
     threads: Option<usize>,
 ) -> Result<i32, Failure> {
     let threads =
@@ -329,27 +443,36 @@ pub fn scan(
     if threads == 0 {
         return Err(Failure::Error("--threads must be at least 1".into()));
     }
+    // Per record: count, first (file, line), last (file, line).
     let mut summary: BTreeMap<usize, (u64, String, u64, String, u64)> = BTreeMap::new();
     let mut total = 0u64;
     for path in files {
         let name = path.display().to_string();
-        let mut emit = |out: &mut dyn Write, line: u64, r: usize| -> std::io::Result<()> {
+        let mut emit = |out: &mut dyn Write, line: u64, r: usize| -> Result<(), Failure> {
             let rec = &errdex::records()[r];
             total += 1;
             let e = summary
                 .entry(r)
                 .or_insert((0, name.clone(), line, name.clone(), line));
             e.0 += 1;
-            e.3 = name.clone();
+            e.3.clone_from(&name);
             e.4 = line;
-            if as_json {
-                writeln!(
+            match ctx.format {
+                Format::Json => json::write_line(
                     out,
-                    "{}",
-                    json!({"file": name, "line": line, "id": rec.id, "signature": rec.signature})
-                )
-            } else {
-                writeln!(out, "{name}:{line}: {}: {}", rec.id, rec.signature)
+                    &json!({"type": "hit", "file": name, "line": line, "id": rec.id, "signature": rec.signature}),
+                ),
+                Format::Markdown => Ok(()),
+                _ => {
+                    writeln!(
+                        out,
+                        "{}: {}: {}",
+                        ctx.paint.dim(&format!("{name}:{line}")),
+                        ctx.paint.bold(rec.id),
+                        rec.signature_in(ctx.lang)
+                    )?;
+                    Ok(())
+                }
             }
         };
         if path.as_os_str() == "-" {
@@ -363,7 +486,7 @@ pub fn scan(
             })
             .map_err(|e| Failure::Error(format!("cannot read stdin: {e}")))?;
             if let Some(e) = failed {
-                return Err(Failure::Io(e));
+                return Err(e);
             }
         } else {
             let (hits, _) = scan_with_progress(path, &name, threads)
@@ -373,25 +496,56 @@ pub fn scan(
             }
         }
     }
-    if as_json {
-        for (r, (count, first_file, first, last_file, last)) in &summary {
+    match ctx.format {
+        Format::Json => {
+            for (r, (count, first_file, first, last_file, last)) in &summary {
+                json::write_line(
+                    out,
+                    &json!({"type": "summary", "id": errdex::records()[*r].id, "count": count, "first": {"file": first_file, "line": first}, "last": {"file": last_file, "line": last}}),
+                )?;
+            }
+            json::write_line(
+                out,
+                &json!({"type": "total", "errdex": json::SCHEMA_VERSION, "matching_lines": total, "records": summary.len()}),
+            )?;
+        }
+        Format::Markdown => {
+            let mut ranked: Vec<_> = summary.iter().collect();
+            ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+            writeln!(out, "# {total} matching lines, {} records\n", summary.len())?;
+            let entries: Vec<Entry> = ranked
+                .iter()
+                .map(|(r, (count, first_file, first, last_file, last))| {
+                    Entry::with_context(
+                        &errdex::records()[**r],
+                        format!(
+                            "{count} lines, first {first_file}:{first}, last {last_file}:{last}"
+                        ),
+                    )
+                })
+                .collect();
+            markdown(out, ctx, &entries)?;
+        }
+        _ if !summary.is_empty() => {
+            writeln!(out)?;
             writeln!(
                 out,
                 "{}",
-                json!({"summary": {"id": errdex::records()[*r].id, "count": count, "first": {"file": first_file, "line": first}, "last": {"file": last_file, "line": last}}})
+                ctx.paint.bold(&format!(
+                    "{total} matching lines, {} records:",
+                    summary.len()
+                ))
             )?;
+            for (r, (count, first_file, first, last_file, last)) in &summary {
+                writeln!(
+                    out,
+                    "  {:6}  {}  (first {first_file}:{first}, last {last_file}:{last})",
+                    count,
+                    errdex::records()[*r].id
+                )?;
+            }
         }
-    } else if !summary.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{total} matching lines, {} records:", summary.len())?;
-        for (r, (count, first_file, first, last_file, last)) in &summary {
-            writeln!(
-                out,
-                "  {:6}  {}  (first {first_file}:{first}, last {last_file}:{last})",
-                count,
-                errdex::records()[*r].id
-            )?;
-        }
+        _ => {}
     }
     Ok(if total > 0 { FOUND } else { NOT_FOUND })
 }

@@ -5,10 +5,16 @@
 //! or an internal error. Output that goes to a closed pipe ends quietly.
 
 mod commands;
+mod explore;
+mod json;
 mod render;
+mod style;
+mod tools;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use errdex::{Date, Lang};
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 /// Exit code: something found, or a check passed.
 pub const FOUND: i32 = 0;
@@ -37,52 +43,71 @@ enum Command {
         /// Only records of this domain.
         #[arg(long, short)]
         domain: Option<String>,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Report every line of one or more logs that matches a record.
     Scan {
         /// Files to scan; `-` reads stdin.
         #[arg(required = true)]
-        files: Vec<std::path::PathBuf>,
-        /// Print JSON Lines.
-        #[arg(long)]
-        json: bool,
+        files: Vec<PathBuf>,
         /// Threads per file [default: every core].
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Show one record in full.
     Show {
         /// The record id, e.g. api/websocket-close-1007-payload-data.
         id: String,
-        /// Print JSON (the seed format).
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// List records, one line each.
     List {
         /// Only this domain.
         #[arg(long, short)]
         domain: Option<String>,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
-    /// Counts by domain, verification tier and more.
+    /// Keyword search over signatures, aliases, root causes, tags, categories and domains.
+    Search {
+        /// The words to look for.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Keep at most N results.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Only records of this domain.
+        #[arg(long, short)]
+        domain: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// The errors that follow, precede, or are confused with a record.
+    Chain {
+        /// The record id to start from.
+        id: String,
+        /// How many edges to walk.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Counts by domain, verification tier, freshness and more.
     Stats {
-        /// Print JSON.
-        #[arg(long, conflicts_with = "markdown")]
-        json: bool,
-        /// Print the per-domain table in Markdown (as in README.md).
-        #[arg(long)]
+        /// Same as `--format markdown`: the per-domain table of README.md.
+        #[arg(long, hide = true)]
         markdown: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Validate a folder of seed files with the build's own rules.
     Check {
         /// The seeds folder [default: ./seeds].
-        dir: Option<std::path::PathBuf>,
+        dir: Option<PathBuf>,
         /// Treat warnings as errors (also ERRDEX_STRICT=1).
         #[arg(long)]
         strict: bool,
@@ -90,6 +115,134 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the compiled-in records back out as seed files, one per record.
+    Export {
+        /// A folder that does not exist yet, or is empty.
+        dir: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `errdex man > errdex.1`.
+    Man,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text for a terminal.
+    Human,
+    /// One JSON document (JSON Lines for `scan`); see docs/json.md.
+    Json,
+    /// Compact Markdown to paste into an AI agent's context.
+    Markdown,
+    /// Graphviz DOT (`chain` only).
+    Dot,
+}
+
+/// Output options shared by every command that prints records.
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// Same as `--format json`.
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+    /// With `--format markdown`: keep the output within about N tokens
+    /// (one token per 4 ASCII bytes or per other character).
+    #[arg(long, value_name = "TOKENS")]
+    budget: Option<usize>,
+    /// Language of translated fields and labels: en or zh [env: ERRDEX_LANG].
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// When to use colour (never with NO_COLOR set).
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: style::ColorWhen,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("expected en or zh, not {text:?}"))
+}
+
+/// Everything a renderer needs to know about the output.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub format: Format,
+    pub lang: Lang,
+    pub paint: style::Paint,
+    pub width: usize,
+    pub budget: Option<usize>,
+    pub today: Date,
+}
+
+impl OutputArgs {
+    /// Checks the options against what `command` supports.
+    fn ctx(&self, command: &str, allowed: &[Format]) -> Result<Ctx, Failure> {
+        let format = if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or(Format::Human)
+        };
+        if !allowed.contains(&format) {
+            let names: Vec<String> = allowed
+                .iter()
+                .map(|f| {
+                    f.to_possible_value()
+                        .expect("no skipped variants")
+                        .get_name()
+                        .to_string()
+                })
+                .collect();
+            return Err(Failure::Error(format!(
+                "{command} does not print --format {} (it prints {})",
+                format
+                    .to_possible_value()
+                    .expect("no skipped variants")
+                    .get_name(),
+                names.join(", ")
+            )));
+        }
+        if let Some(budget) = self.budget {
+            if format != Format::Markdown {
+                return Err(Failure::Error(
+                    "--budget applies to --format markdown only".into(),
+                ));
+            }
+            if budget == 0 {
+                return Err(Failure::Error("--budget must be at least 1".into()));
+            }
+        }
+        let lang = match self.lang {
+            Some(lang) => lang,
+            None => match std::env::var("ERRDEX_LANG") {
+                Ok(v) if !v.trim().is_empty() => Lang::parse(&v).ok_or_else(|| {
+                    Failure::Error(format!(
+                        "ERRDEX_LANG={v:?} is not understood (expected en or zh)"
+                    ))
+                })?,
+                _ => Lang::En,
+            },
+        };
+        let today = match std::env::var("ERRDEX_TODAY") {
+            Ok(v) if !v.is_empty() => {
+                Date::parse(&v).map_err(|e| Failure::Error(format!("ERRDEX_TODAY: {e}")))?
+            }
+            _ => Date::today(),
+        };
+        Ok(Ctx {
+            format,
+            lang,
+            paint: style::Paint {
+                on: format == Format::Human && style::use_color(self.color),
+            },
+            width: style::width(),
+            budget: self.budget,
+            today,
+        })
+    }
 }
 
 /// A failure that ends the command with a one-line message.
@@ -145,22 +298,61 @@ pub fn main() -> i32 {
     }
 }
 
+const RECORD_FORMATS: &[Format] = &[Format::Human, Format::Json, Format::Markdown];
+
 fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
     match cli.command {
         Command::Lookup {
             message,
             limit,
             domain,
-            json,
-        } => commands::lookup(out, &message, limit, domain.as_deref(), json),
+            output,
+        } => {
+            let ctx = output.ctx("lookup", RECORD_FORMATS)?;
+            commands::lookup(out, &ctx, &message, limit, domain.as_deref())
+        }
         Command::Scan {
             files,
-            json,
             threads,
-        } => commands::scan(out, &files, json, threads),
-        Command::Show { id, json } => commands::show(out, &id, json),
-        Command::List { domain, json } => commands::list(out, domain.as_deref(), json),
-        Command::Stats { json, markdown } => commands::stats(out, json, markdown),
+            output,
+        } => {
+            let ctx = output.ctx("scan", RECORD_FORMATS)?;
+            commands::scan(out, &ctx, &files, threads)
+        }
+        Command::Show { id, output } => {
+            let ctx = output.ctx("show", RECORD_FORMATS)?;
+            commands::show(out, &ctx, &id)
+        }
+        Command::List { domain, output } => {
+            let ctx = output.ctx("list", RECORD_FORMATS)?;
+            commands::list(out, &ctx, domain.as_deref())
+        }
+        Command::Search {
+            query,
+            limit,
+            domain,
+            output,
+        } => {
+            let ctx = output.ctx("search", RECORD_FORMATS)?;
+            explore::search(out, &ctx, &query.join(" "), limit, domain.as_deref())
+        }
+        Command::Chain { id, depth, output } => {
+            let ctx = output.ctx(
+                "chain",
+                &[Format::Human, Format::Json, Format::Markdown, Format::Dot],
+            )?;
+            explore::chain(out, &ctx, &id, depth)
+        }
+        Command::Stats { markdown, output } => {
+            let mut ctx = output.ctx("stats", RECORD_FORMATS)?;
+            if markdown {
+                ctx.format = Format::Markdown;
+            }
+            commands::stats(out, &ctx)
+        }
         Command::Check { dir, strict, json } => commands::check(out, dir, strict, json),
+        Command::Export { dir } => tools::export(out, &dir),
+        Command::Completions { shell } => tools::completions(out, shell),
+        Command::Man => tools::man(out),
     }
 }

@@ -1,26 +1,79 @@
-//! Human-readable rendering of records.
+//! Human-readable rendering: records, list lines and chains.
 
-use errdex::Record;
+use super::Ctx;
+use errdex::graph::{Chain, Relation};
+use errdex::{Freshness, Record};
 use std::io::{self, Write};
 
-fn pct(x: f64) -> String {
+pub fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// Writes `text` indented, wrapped at `width` columns.
-fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::Result<()> {
+/// Display width of `text` (one column per character, two for wide CJK).
+pub fn columns(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// `text` cut to at most `width` columns, with `…` when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = if is_wide(c) { 2 } else { 1 };
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Writes `text` indented, wrapped at `width` columns (words of Chinese text
+/// are broken between characters).
+pub fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::Result<()> {
+    let room = width.saturating_sub(columns(indent)).max(20);
     let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty()
-            && indent.len() + line.chars().count() + 1 + word.chars().count() > width
-        {
+    let mut used = 0;
+    let push_word = |word: &str, line: &mut String, used: &mut usize, out: &mut dyn Write| {
+        let w = columns(word);
+        if *used > 0 && *used + 1 + w > room {
             writeln!(out, "{indent}{line}")?;
             line.clear();
+            *used = 0;
         }
-        if !line.is_empty() {
+        if *used > 0 {
             line.push(' ');
+            *used += 1;
         }
         line.push_str(word);
+        *used += w;
+        io::Result::Ok(())
+    };
+    for word in text.split_whitespace() {
+        if columns(word) > room && word.chars().any(is_wide) {
+            for c in word.chars() {
+                let mut buf = [0u8; 4];
+                let s: &str = c.encode_utf8(&mut buf);
+                if used > 0 && used + columns(s) > room {
+                    writeln!(out, "{indent}{line}")?;
+                    line.clear();
+                    used = 0;
+                }
+                line.push(c);
+                used += columns(s);
+            }
+        } else {
+            push_word(word, &mut line, &mut used, out)?;
+        }
     }
     if !line.is_empty() {
         writeln!(out, "{indent}{line}")?;
@@ -28,65 +81,166 @@ fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::R
     Ok(())
 }
 
-/// The whole record, for `errdex show`.
-pub fn record(out: &mut dyn Write, r: &Record) -> io::Result<()> {
-    const WIDTH: usize = 100;
+/// "fresh (last confirmed 2026-10-01)", coloured by state.
+pub fn freshness(ctx: &Ctx, r: &Record) -> String {
+    let l = ctx.lang.labels();
+    let f = r.freshness(ctx.today);
+    let word = ctx.lang.freshness(f);
+    let word = match f {
+        Freshness::Fresh => ctx.paint.green(word),
+        Freshness::Aging => ctx.paint.yellow(word),
+        _ => ctx.paint.bold_red(word),
+    };
+    format!("{word} ({} {})", l.last_confirmed, r.last_confirmed)
+}
+
+/// The whole record, for `show`, `lookup` and `search`.
+pub fn record(out: &mut dyn Write, ctx: &Ctx, r: &Record) -> io::Result<()> {
+    let (p, l, width, lang) = (ctx.paint, ctx.lang.labels(), ctx.width, ctx.lang);
     let code = r
         .error_code
-        .map(|c| format!(" · code {c}"))
+        .map(|c| format!(" · {} {c}", l.code))
         .unwrap_or_default();
-    writeln!(out, "{}  [{} · {}{}]", r.id, r.domain, r.category, code)?;
-    wrapped(out, "", r.signature, WIDTH)?;
+    writeln!(
+        out,
+        "{}  {}",
+        p.bold(r.id),
+        p.dim(&format!("[{} · {}{}]", r.domain, r.category, code))
+    )?;
+    wrapped(out, "", r.signature_in(lang), width)?;
     writeln!(out)?;
-    writeln!(out, "Root cause ({}):", r.root_cause_type)?;
-    wrapped(out, "  ", r.root_cause, WIDTH)?;
+    writeln!(out, "{} ({}):", p.bold(l.root_cause), r.root_cause_type)?;
+    wrapped(out, "  ", r.root_cause_in(lang), width)?;
     if !r.dead_ends.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Do NOT try:")?;
+        writeln!(out, "{}:", p.bold_red(l.do_not_try))?;
         for d in r.dead_ends {
-            let action = if d.action.is_empty() {
-                "(unnamed)"
+            let rate = p.red(&format!("({} {})", l.fails, pct(d.fail_rate)));
+            if d.action.trim().is_empty() {
+                writeln!(out, "  {} {rate}", p.red("✗"))?;
             } else {
-                d.action
-            };
-            writeln!(out, "  ✗ {action}  (fails {})", pct(d.fail_rate))?;
-            wrapped(out, "      ", d.why_fails, WIDTH)?;
+                writeln!(out, "  {} {}  {rate}", p.red("✗"), d.action.trim())?;
+            }
+            if !d.condition.is_empty() {
+                wrapped(
+                    out,
+                    "      ",
+                    &format!("{}: {}", l.when, d.condition),
+                    width,
+                )?;
+            }
+            wrapped(out, "      ", d.why_fails, width)?;
         }
     }
     if !r.workarounds.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Try:")?;
-        for w in r.workarounds {
-            writeln!(out, "  ✓ {}  (works {})", w.action, pct(w.success_rate))?;
+        writeln!(out, "{}:", p.bold_green(l.try_))?;
+        for (i, w) in r.workarounds.iter().enumerate() {
+            let action = r.workaround_action_in(i, lang).unwrap_or(w.action);
+            let rate = p.green(&format!("({} {})", l.works, pct(w.success_rate)));
+            writeln!(out, "  {} {}  {rate}", p.green("✓"), action.trim())?;
             if !w.condition.is_empty() {
-                wrapped(out, "      when: ", w.condition, WIDTH)?;
+                wrapped(
+                    out,
+                    "      ",
+                    &format!("{}: {}", l.when, w.condition),
+                    width,
+                )?;
             }
-            if !w.how.is_empty() && w.how != w.action {
-                wrapped(out, "      ", w.how, WIDTH)?;
+            if !w.how.trim().is_empty() && w.how.trim() != action.trim() {
+                // Commands keep their lines: they are copied, not read.
+                for line in w.how.trim().lines() {
+                    writeln!(out, "      {}", p.cyan(line))?;
+                }
             }
         }
     }
-    let next: Vec<&str> = r
-        .transition_graph
-        .leads_to
+    let next: Vec<String> = errdex::graph::next(r.id)
         .iter()
-        .map(|e| e.error_id)
+        .map(|e| match e.probability() {
+            Some(pr) => format!("{} ({})", e.record().id, pct(pr)),
+            None => e.record().id.to_string(),
+        })
         .collect();
     if !next.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Often next: {}", next.join(", "))?;
+        wrapped(out, "", &format!("{}: {}", l.next, next.join(", ")), width)?;
     }
     if let Some(url) = r.official_doc_url {
-        writeln!(out, "Docs: {url}")?;
+        writeln!(out, "{}: {url}", l.docs)?;
     }
     writeln!(
         out,
-        "confidence {} · fix rate {} · resolvable {} · {} · last confirmed {}",
-        pct(r.confidence),
-        pct(r.fix_success_rate),
-        r.resolvable,
-        r.verification_tier,
-        r.last_confirmed
+        "{}",
+        p.dim(&format!(
+            "{} {} · {} {} · resolvable {} · {}",
+            l.confidence,
+            pct(r.confidence),
+            l.fix_rate,
+            pct(r.fix_success_rate),
+            r.resolvable,
+            r.verification_tier,
+        ))
     )?;
+    writeln!(out, "{}: {}", l.knowledge, freshness(ctx, r))?;
     Ok(())
+}
+
+fn relation_word(ctx: &Ctx, relation: Relation) -> (String, &'static str) {
+    let l = ctx.lang.labels();
+    match relation {
+        Relation::LeadsTo => (ctx.paint.yellow("→"), l.leads_to),
+        Relation::PrecededBy => (ctx.paint.cyan("←"), l.preceded_by),
+        _ => (ctx.paint.dim("≈"), l.confused_with),
+    }
+}
+
+/// A chain as an indented tree.
+pub fn chain(out: &mut dyn Write, ctx: &Ctx, c: &Chain) -> io::Result<()> {
+    let width = ctx.width;
+    let head = format!("{}  ", c.start.id);
+    writeln!(
+        out,
+        "{}{}",
+        ctx.paint.bold(&head),
+        clip(
+            c.start.signature_in(ctx.lang),
+            width.saturating_sub(columns(&head))
+        )
+    )?;
+    // Depth-first over the breadth-first tree: each record's children are
+    // the steps that first reached a record from it.
+    fn walk(
+        out: &mut dyn Write,
+        ctx: &Ctx,
+        c: &Chain,
+        from: &Record,
+        level: usize,
+    ) -> io::Result<()> {
+        for s in c.from(from) {
+            let indent = "  ".repeat(level);
+            let (arrow, word) = relation_word(ctx, s.relation);
+            let mut line = format!("{indent}{arrow} {word} {}", s.to.id);
+            if let Some(p) = s.probability {
+                line.push_str(&format!(" ({})", pct(p)));
+            }
+            if s.seen {
+                line.push_str(&ctx.paint.dim(" (shown above)"));
+            }
+            writeln!(out, "{line}")?;
+            if let Some(cond) = s.condition {
+                wrapped(
+                    out,
+                    &format!("{indent}    "),
+                    &format!("{}: {cond}", ctx.lang.labels().when),
+                    ctx.width,
+                )?;
+            }
+            if !s.seen {
+                walk(out, ctx, c, s.to, level + 1)?;
+            }
+        }
+        Ok(())
+    }
+    walk(out, ctx, c, c.start, 1)
 }

@@ -10,7 +10,9 @@
 //! 2. a cold process answering one lookup vs a hello-world binary and vs a
 //!    baseline that reads the seeds as JSON and builds a `RegexSet`;
 //! 3. scan throughput on a log with ~1% error lines vs counting newlines
-//!    with `memchr`, one thread and all cores, and vs `rg -i -f`.
+//!    with `memchr`, one thread and all cores, and vs `rg -i -f`;
+//! 4. keyword search: warm queries vs scoring every record without an index,
+//!    and a cold `errdex search` process vs a cold `errdex show`.
 
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::hint::black_box;
@@ -55,7 +57,7 @@ fn main() {
     );
 
     // ERRDEX_BENCH_SECTIONS=2,3 runs only some sections.
-    let sections = std::env::var("ERRDEX_BENCH_SECTIONS").unwrap_or_else(|_| "1,2,3".into());
+    let sections = std::env::var("ERRDEX_BENCH_SECTIONS").unwrap_or_else(|_| "1,2,3,4".into());
     let run = |n: &str| sections.split(',').any(|s| s.trim() == n);
     if run("1") {
         warm_lookup(records, &messages);
@@ -66,6 +68,122 @@ fn main() {
     if run("3") {
         scan(records, &messages);
     }
+    if run("4") {
+        search(records);
+    }
+}
+
+/// Queries a person would type: the first three words of each signature
+/// and each record's category words.
+fn queries(records: &[errdex::Record]) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in records {
+        let words: Vec<&str> = r
+            .signature
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !w.starts_with('<'))
+            .take(3)
+            .collect();
+        out.push(words.join(" "));
+        out.push(r.category.replace('_', " "));
+    }
+    out
+}
+
+/// Scores every record for every query term without an index (the same
+/// terms, a plain count weighted like the index's fields).
+fn search_without_index(records: &[errdex::Record], query: &str) -> Vec<(f64, usize)> {
+    let mut terms = Vec::new();
+    errdex::search::for_each_term(query, |t| terms.push(t.to_string()));
+    let mut scored: Vec<(f64, usize)> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let mut score = 0.0;
+        let mut add = |text: &str, weight: f64| {
+            errdex::search::for_each_term(text, |t| {
+                if terms.iter().any(|q| q == t) {
+                    score += weight;
+                }
+            });
+        };
+        add(r.signature, 3.0);
+        add(r.root_cause, 1.0);
+        add(r.category, 2.0);
+        add(r.domain, 2.0);
+        for t in r.tags.iter().chain(r.aliases) {
+            add(t, 2.0);
+        }
+        if score > 0.0 {
+            scored.push((score, i));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.truncate(10);
+    scored
+}
+
+fn search(records: &[errdex::Record]) {
+    println!("4. keyword search");
+    let queries = queries(records);
+    let n = queries.len();
+    let hits: usize = queries.iter().map(|q| errdex::search(q).len()).sum();
+    println!(
+        "  {n} queries, {:.1} hits each on average",
+        hits as f64 / n as f64
+    );
+    let rounds = (20_000 / n).max(1);
+    let mut i = 0;
+    let warm = time("errdex::search (compiled-in index)", rounds * n, || {
+        i = (i + 1) % n;
+        errdex::search(&queries[i])
+    });
+    let rounds = (200_000 / (n * records.len())).max(1);
+    let mut j = 0;
+    let naive = time("every record scored, no index", rounds * n, || {
+        j = (j + 1) % n;
+        search_without_index(records, &queries[j])
+    });
+    println!(
+        "  => search {warm:?} per query, {:.0}x faster than scoring without an index",
+        ratio(naive, warm)
+    );
+    let bin = target_release().join("errdex");
+    if !bin.exists() {
+        println!(
+            "  (cold processes skipped: {} is not built)\n",
+            bin.display()
+        );
+        return;
+    }
+    let id = records[0].id;
+    let query = queries[0].as_str();
+    let once = |args: &[&str]| -> Duration {
+        let start = Instant::now();
+        let status = Command::new(&bin)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("errdex runs");
+        black_box(status);
+        start.elapsed()
+    };
+    // Interleaved, so both see the same machine load.
+    let (mut show, mut search) = (Duration::ZERO, Duration::ZERO);
+    let runs = 40;
+    for _ in 0..runs {
+        show += once(&["show", id]);
+        search += once(&["search", query]);
+    }
+    let (show, search) = (show / runs, search / runs);
+    println!("  {:<52} {show:>12.2?}", "cold `errdex show ID` process");
+    println!(
+        "  {:<52} {search:>12.2?}",
+        "cold `errdex search QUERY` process"
+    );
+    println!(
+        "  => a cold search costs {:.2}x a cold show\n",
+        ratio(search, show)
+    );
 }
 
 fn warm_lookup(records: &[errdex::Record], messages: &[&str]) {

@@ -191,3 +191,58 @@ impl Lang {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{render, Entry, MarkdownOptions};
+
+    /// A shipped record with its translations removed, as a seed without
+    /// `_zh` fields would compile.
+    fn untranslated() -> &'static Record {
+        let mut r = crate::records()[0];
+        r.signature_zh = "";
+        r.root_cause_zh = " ";
+        r.workarounds_zh = &[];
+        Box::leak(Box::new(r))
+    }
+
+    #[test]
+    fn chinese_falls_back_to_english_field_by_field() {
+        let translated = &crate::records()[0];
+        assert!(
+            !translated.signature_zh.is_empty(),
+            "shipped records are translated"
+        );
+        assert_eq!(translated.signature_in(Lang::Zh), translated.signature_zh);
+        let r = untranslated();
+        assert_eq!(r.signature_in(Lang::Zh), r.signature);
+        assert_eq!(r.root_cause_in(Lang::Zh), r.root_cause);
+        assert_eq!(
+            r.workaround_action_in(0, Lang::Zh),
+            Some(r.workarounds[0].action)
+        );
+        assert_eq!(r.workaround_action_in(99, Lang::Zh), None);
+        // Partly translated: the signature in Chinese, the rest in English.
+        let mut partial = *r;
+        partial.signature_zh = translated.signature_zh;
+        assert_eq!(partial.signature_in(Lang::Zh), translated.signature_zh);
+        assert_eq!(partial.root_cause_in(Lang::Zh), r.root_cause);
+    }
+
+    #[test]
+    fn markdown_uses_chinese_labels_around_english_fallbacks() {
+        let r = untranslated();
+        let o = MarkdownOptions {
+            lang: Lang::Zh,
+            ..MarkdownOptions::default()
+        };
+        let text = render(&[Entry::new(r)], &o);
+        assert!(
+            text.contains(&format!("**错误:** `{}`", r.signature)),
+            "{text}"
+        );
+        assert!(text.contains("**根本原因:**"));
+        assert!(text.contains(r.workarounds[0].action));
+    }
+}

@@ -243,9 +243,9 @@ fn render_kept(kept: &[Kept], o: &MarkdownOptions, note: Option<&str>) -> String
 /// use errdex::markdown::{estimate_tokens, render, Entry, MarkdownOptions};
 /// let entries: Vec<Entry> = errdex::records().iter().take(20).map(Entry::new).collect();
 /// let mut o = MarkdownOptions::default();
-/// o.budget = Some(400);
+/// o.budget = Some(1000);
 /// let text = render(&entries, &o);
-/// assert!(estimate_tokens(&text) <= 400);
+/// assert!(estimate_tokens(&text) <= 1000);
 /// assert!(text.starts_with("## 1. "));
 /// ```
 pub fn render(entries: &[Entry], options: &MarkdownOptions) -> String {

@@ -166,7 +166,31 @@ fn builds_are_reproducible_and_bad_seeds_fail_the_build() {
         "an absolute path leaked into generated code"
     );
 
-    // 4. A rebuild with nothing changed does not rerun the build script;
+    // 4. `errdex export` writes the compiled-in records back out as seeds
+    //    from which the build generates the same bytes again.
+    let exported = scratch("export").join("seeds");
+    let out = Command::new(env!("CARGO_BIN_EXE_errdex"))
+        .arg("export")
+        .arg(&exported)
+        .output()
+        .expect("errdex runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (ok, stderr) = cargo_build(&exported, None, true);
+    assert!(ok, "the export does not build:\n{stderr}");
+    let again = generated();
+    assert_eq!(first.len(), again.len());
+    for ((name_a, bytes_a), (_, bytes_b)) in first.iter().zip(&again) {
+        assert!(
+            bytes_a == bytes_b,
+            "{name_a} differs after an export round trip"
+        );
+    }
+
+    // 5. A rebuild with nothing changed does not rerun the build script;
     //    an extra seeds folder changes the output.
     let stamp = || {
         std::fs::metadata(newest_out().join("records.rs"))
@@ -174,6 +198,8 @@ fn builds_are_reproducible_and_bad_seeds_fail_the_build() {
             .modified()
             .unwrap()
     };
+    let (ok, _) = cargo_build(&b, None, true);
+    assert!(ok);
     let before = stamp();
     let (ok, _) = cargo_build(&b, None, true);
     assert!(ok);
@@ -204,7 +230,7 @@ fn builds_are_reproducible_and_bad_seeds_fail_the_build() {
         "the extra folder's record is compiled in"
     );
 
-    for dir in [a, b, extra] {
+    for dir in [a, b, extra, exported] {
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -26,6 +26,28 @@ pub fn closest_ids(wanted: &str, n: usize) -> Vec<&'static str> {
     scored.into_iter().take(n).map(|(_, id)| id).collect()
 }
 
+/// Checks that `id` looks like a record id (`domain/slug`) before looking it up.
+pub fn record_id(id: &str) -> Result<&str, Failure> {
+    let id = id.trim();
+    let shaped = id.len() <= 200
+        && id.split_once('/').is_some_and(|(d, s)| {
+            !d.is_empty()
+                && !s.is_empty()
+                && id
+                    .bytes()
+                    .filter(|&b| b != b'/')
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        });
+    if shaped {
+        Ok(id)
+    } else {
+        let shown: String = id.chars().take(60).collect();
+        Err(Failure::Error(format!(
+            "{shown:?} is not a record id (expected DOMAIN/SLUG, e.g. python/modulenotfounderror-no-module-named)"
+        )))
+    }
+}
+
 pub fn unknown_id(id: &str) -> Failure {
     Failure::NotFound(format!(
         "no record \"{id}\" (closest: {})",
@@ -78,7 +100,8 @@ pub fn separator(out: &mut dyn Write, ctx: &Ctx) -> Result<(), Failure> {
 }
 
 pub fn show(out: &mut dyn Write, ctx: &Ctx, id: &str) -> Result<i32, Failure> {
-    let record = errdex::get(id.trim()).ok_or_else(|| unknown_id(id))?;
+    let id = record_id(id)?;
+    let record = errdex::get(id).ok_or_else(|| unknown_id(id))?;
     match ctx.format {
         Format::Json => json::write(
             out,
@@ -95,6 +118,9 @@ pub fn show(out: &mut dyn Write, ctx: &Ctx, id: &str) -> Result<i32, Failure> {
 
 pub fn list(out: &mut dyn Write, ctx: &Ctx, domain: Option<&str>) -> Result<i32, Failure> {
     no_budget(ctx, "list")?;
+    if domain.is_some_and(|d| d.trim().is_empty()) {
+        return Err(Failure::Error("--domain needs a domain name".into()));
+    }
     let records: Vec<&Record> = match domain {
         Some(d) => {
             let rs: Vec<&Record> = errdex::by_domain(d).collect();
@@ -268,6 +294,9 @@ pub fn check(
     as_json: bool,
 ) -> Result<i32, Failure> {
     let dir = match dir {
+        Some(d) if d.as_os_str().is_empty() => {
+            return Err(Failure::Error("the seeds folder is an empty path".into()))
+        }
         Some(d) => d,
         None if std::path::Path::new("seeds").is_dir() => PathBuf::from("seeds"),
         None => {

@@ -1,6 +1,6 @@
 //! `search` and `chain`: finding records by words and by their neighbours.
 
-use super::commands::{known_domain, markdown, no_budget, separator, unknown_id};
+use super::commands::{known_domain, markdown, no_budget, record_id, separator, unknown_id};
 use super::{json, render, Ctx, Failure, Format, FOUND};
 use errdex::graph::{Chain, Relation};
 use errdex::markdown::Entry;
@@ -105,7 +105,8 @@ pub fn search(
 
 pub fn chain(out: &mut dyn Write, ctx: &Ctx, id: &str, depth: usize) -> Result<i32, Failure> {
     no_budget(ctx, "chain")?;
-    let c = errdex::graph::chain(id.trim(), depth).ok_or_else(|| unknown_id(id))?;
+    let id = record_id(id)?;
+    let c = errdex::graph::chain(id, depth).ok_or_else(|| unknown_id(id))?;
     match ctx.format {
         Format::Json => json::write(out, &json::chain(&c, depth, ctx))?,
         Format::Dot => dot(out, &c)?,

@@ -245,6 +245,42 @@ impl OutputArgs {
     }
 }
 
+/// A usage error in one line: clap's message without its usage block.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let names: Vec<String> = <Cli as clap::CommandFactory>::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        return format!(
+            "a command is required: {} (see errdex --help)",
+            names.join(", ")
+        );
+    }
+    let text = e.render().to_string();
+    let mut parts: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line.strip_prefix("error: ").unwrap_or(line));
+        }
+    }
+    let mut message = parts.join(" ");
+    if let Some(tip) = text.lines().find_map(|l| l.trim().strip_prefix("tip: ")) {
+        if !message.contains(tip) {
+            message = format!("{message} ({tip})");
+        }
+    }
+    format!("{message} (see errdex --help)")
+}
+
 /// A failure that ends the command with a one-line message.
 #[derive(Debug)]
 pub enum Failure {
@@ -266,10 +302,14 @@ impl From<io::Error> for Failure {
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { FAILURE } else { FOUND };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
             let _ = e.print();
-            return code;
+            return FOUND;
+        }
+        Err(e) => {
+            eprintln!("errdex: {}", usage_error(&e));
+            return FAILURE;
         }
     };
     let stdout = io::stdout();

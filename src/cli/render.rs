@@ -37,48 +37,93 @@ pub fn clip(text: &str, width: usize) -> String {
     out
 }
 
-/// Writes `text` indented, wrapped at `width` columns (words of Chinese text
-/// are broken between characters).
-pub fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::Result<()> {
-    let room = width.saturating_sub(columns(indent)).max(20);
+/// `text` cut into lines of at most `first` columns for the first line and
+/// `rest` for the others (Chinese text breaks between characters).
+pub fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    let push_word = |word: &str, line: &mut String, used: &mut usize, out: &mut dyn Write| {
-        let w = columns(word);
-        if *used > 0 && *used + 1 + w > room {
-            writeln!(out, "{indent}{line}")?;
-            line.clear();
-            *used = 0;
-        }
-        if *used > 0 {
-            line.push(' ');
-            *used += 1;
-        }
-        line.push_str(word);
-        *used += w;
-        io::Result::Ok(())
-    };
+    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(10);
+    let mut pieces: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        if columns(word) > room && word.chars().any(is_wide) {
+        if word.chars().any(is_wide) {
+            // Wide characters one by one; runs of other characters stay whole.
+            let mut run = String::new();
             for c in word.chars() {
-                let mut buf = [0u8; 4];
-                let s: &str = c.encode_utf8(&mut buf);
-                if used > 0 && used + columns(s) > room {
-                    writeln!(out, "{indent}{line}")?;
-                    line.clear();
-                    used = 0;
+                if is_wide(c) {
+                    if !run.is_empty() {
+                        pieces.push(std::mem::take(&mut run));
+                    }
+                    pieces.push(c.to_string());
+                } else {
+                    run.push(c);
                 }
-                line.push(c);
-                used += columns(s);
             }
+            if !run.is_empty() {
+                pieces.push(run);
+            }
+            pieces.push(String::from(" "));
         } else {
-            push_word(word, &mut line, &mut used, out)?;
+            pieces.push(word.to_string());
+            pieces.push(String::from(" "));
         }
+    }
+    let mut pending_space = false;
+    for piece in pieces {
+        if piece == " " {
+            pending_space = true;
+            continue;
+        }
+        // Wide characters join without spaces inside a word.
+        let space = pending_space && used > 0;
+        let w = columns(&piece) + usize::from(space);
+        if used > 0 && used + w > room(&lines) {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if space && used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        line.push_str(&piece);
+        used += columns(&piece);
+        pending_space = false;
     }
     if !line.is_empty() {
-        writeln!(out, "{indent}{line}")?;
+        lines.push(line);
+    }
+    lines
+}
+
+/// Writes `text` wrapped at `width` columns: the first line after `first`
+/// (which may hold colour codes; `first_cols` is its visible width), the
+/// others after `indent`.
+pub fn hanging(
+    out: &mut dyn Write,
+    first: &str,
+    first_cols: usize,
+    indent: &str,
+    text: &str,
+    width: usize,
+) -> io::Result<()> {
+    let lines = wrap(
+        text,
+        width.saturating_sub(first_cols),
+        width.saturating_sub(columns(indent)),
+    );
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            writeln!(out, "{first}{line}")?;
+        } else {
+            writeln!(out, "{indent}{line}")?;
+        }
     }
     Ok(())
+}
+
+/// Writes `text` indented, wrapped at `width` columns.
+pub fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> io::Result<()> {
+    hanging(out, indent, columns(indent), indent, text, width)
 }
 
 /// "fresh (last confirmed 2026-10-01)", coloured by state.
@@ -101,12 +146,13 @@ pub fn record(out: &mut dyn Write, ctx: &Ctx, r: &Record) -> io::Result<()> {
         .error_code
         .map(|c| format!(" · {} {c}", l.code))
         .unwrap_or_default();
-    writeln!(
-        out,
-        "{}  {}",
-        p.bold(r.id),
-        p.dim(&format!("[{} · {}{}]", r.domain, r.category, code))
-    )?;
+    let meta = format!("[{} · {}{}]", r.domain, r.category, code);
+    if columns(r.id) + 2 + columns(&meta) <= width {
+        writeln!(out, "{}  {}", p.bold(r.id), p.dim(&meta))?;
+    } else {
+        writeln!(out, "{}", p.bold(r.id))?;
+        writeln!(out, "{}", p.dim(&meta))?;
+    }
     wrapped(out, "", r.signature_in(lang), width)?;
     writeln!(out)?;
     writeln!(out, "{} ({}):", p.bold(l.root_cause), r.root_cause_type)?;
@@ -115,12 +161,16 @@ pub fn record(out: &mut dyn Write, ctx: &Ctx, r: &Record) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}:", p.bold_red(l.do_not_try))?;
         for d in r.dead_ends {
-            let rate = p.red(&format!("({} {})", l.fails, pct(d.fail_rate)));
-            if d.action.trim().is_empty() {
-                writeln!(out, "  {} {rate}", p.red("✗"))?;
-            } else {
-                writeln!(out, "  {} {}  {rate}", p.red("✗"), d.action.trim())?;
-            }
+            let rate = format!("({} {})", l.fails, pct(d.fail_rate));
+            let text = format!("{}  {rate}", d.action.trim());
+            hanging(
+                out,
+                &format!("  {} ", p.red("✗")),
+                4,
+                "    ",
+                text.trim(),
+                width,
+            )?;
             if !d.condition.is_empty() {
                 wrapped(
                     out,
@@ -137,8 +187,15 @@ pub fn record(out: &mut dyn Write, ctx: &Ctx, r: &Record) -> io::Result<()> {
         writeln!(out, "{}:", p.bold_green(l.try_))?;
         for (i, w) in r.workarounds.iter().enumerate() {
             let action = r.workaround_action_in(i, lang).unwrap_or(w.action);
-            let rate = p.green(&format!("({} {})", l.works, pct(w.success_rate)));
-            writeln!(out, "  {} {}  {rate}", p.green("✓"), action.trim())?;
+            let text = format!("{}  ({} {})", action.trim(), l.works, pct(w.success_rate));
+            hanging(
+                out,
+                &format!("  {} ", p.green("✓")),
+                4,
+                "    ",
+                &text,
+                width,
+            )?;
             if !w.condition.is_empty() {
                 wrapped(
                     out,

@@ -10,6 +10,9 @@ pub fn export(out: &mut dyn Write, dir: &Path) -> Result<i32, Failure> {
     let fail = |what: &str, path: &Path, e: std::io::Error| {
         Failure::Error(format!("cannot {what} {}: {e}", path.display()))
     };
+    if dir.as_os_str().is_empty() {
+        return Err(Failure::Error("the export folder is an empty path".into()));
+    }
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use errdex::lookup::MAX_LINE;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence};
 use regex::bytes::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
@@ -13,11 +13,17 @@ use std::sync::OnceLock;
 /// `PROPTEST_CASES` is set (`PROPTEST_CASES=100000` for a deeper run).
 ///
 /// A failing case is saved (as its random seed) in
-/// `tests/proptest-regressions/<file>.txt` and replayed first by every later
-/// run. Those files are committed on purpose: a failure found once, anywhere,
-/// stays a test case until the code is fixed and the file is reviewed.
+/// `tests/<file>.proptest-regressions` and replayed first by every later run.
+/// Those files are meant to be committed: a failure found once, on any
+/// machine, stays a test case for everyone until the code is fixed and the
+/// file reviewed.
 pub fn config(default_cases: u32) -> Config {
-    let mut config = Config::default();
+    let mut config = Config {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    };
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = default_cases;
     }

@@ -196,7 +196,7 @@ fn check_line(line: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(2048))]
 
     #[test]
     fn matcher_equals_regex_on_arbitrary_bytes(line in proptest::collection::vec(any::<u8>(), 0..160)) {
@@ -210,7 +210,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(1024))]
 
     #[test]
     fn scan_equals_regex_line_by_line(log in log(), sizes in read_sizes()) {

@@ -531,7 +531,7 @@ fn every_base_is_accepted_as_it_is() {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(2048))]
 
     #[test]
     fn check_text_accepts_or_names_the_file(case in case()) {
@@ -617,7 +617,7 @@ fn stray() -> impl Strategy<Value = Stray> {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(128))]
 
     /// `load` over a folder of mutated seeds: every file is accepted or has
     /// an error naming it, every problem `check_text` finds in a file is

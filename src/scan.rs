@@ -72,8 +72,7 @@ pub fn scan_reader<R: Read>(
                 skipping = false;
             } else {
                 line_no += 1;
-                let line = &buf[start..end];
-                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                let line = matched_part(&buf[start..end]);
                 line_matches(line, &mut scratch, |r| each(line_no, line, r));
             }
             start = end + 1;
@@ -81,17 +80,17 @@ pub fn scan_reader<R: Read>(
         if eof {
             if start < filled && !skipping {
                 line_no += 1;
-                let line = &buf[start..filled];
-                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                let line = matched_part(&buf[start..filled]);
                 line_matches(line, &mut scratch, |r| each(line_no, line, r));
             }
             return Ok(line_no);
         }
-        // Keep the unfinished line; if it is already too long, match its
-        // head once and skip to its end.
+        // Keep the unfinished line; if it is already longer than MAX_LINE
+        // (so a `\r` that ends it cannot fall in its head), match its head
+        // once and skip to its end.
         buf.copy_within(start..filled, 0);
         filled -= start;
-        if filled >= MAX_LINE && !skipping {
+        if filled > MAX_LINE && !skipping {
             line_no += 1;
             let line = &buf[..MAX_LINE];
             line_matches(line, &mut scratch, |r| each(line_no, line, r));
@@ -101,6 +100,14 @@ pub fn scan_reader<R: Read>(
             filled = 0;
         }
     }
+}
+
+/// The part of a line that is matched: without a final `\r`, and cut to
+/// its first `MAX_LINE` bytes. A line that fits in the buffer whole is cut
+/// here, so the result does not depend on how the input was read.
+fn matched_part(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    &line[..line.len().min(MAX_LINE)]
 }
 
 /// Scans a file on `threads` threads (ranges split at line boundaries).

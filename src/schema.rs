@@ -360,10 +360,22 @@ fn join(path: &str, key: &str) -> String {
 fn closest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
-        .map(|a| (edit_distance(name, a), *a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .filter_map(|a| {
+            let limit = 2.max(a.len() / 4);
+            within_edit_distance(name, a, limit).map(|d| (d, *a))
+        })
         .min()
         .map(|(_, a)| a)
+}
+
+/// The edit distance between `a` and `b` if it is at most `limit`. Strings
+/// whose lengths differ by more than `limit` are not compared, so a huge
+/// string costs no more than its length.
+pub fn within_edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
+        return None;
+    }
+    Some(edit_distance(a, b)).filter(|&d| d <= limit)
 }
 
 /// Levenshtein distance between two strings, in characters.

@@ -11,7 +11,7 @@
 
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::json::{self, Pos};
-use crate::schema::{edit_distance, read_record, SeedRecord};
+use crate::schema::{read_record, within_edit_distance, SeedRecord};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -449,9 +449,8 @@ fn check_references(out: &mut Outcome) {
             }
             let hint = ids
                 .iter()
-                .map(|id| (edit_distance(id, &edge.error_id), *id))
+                .filter_map(|id| within_edit_distance(id, &edge.error_id, 3).map(|d| (d, *id)))
                 .min()
-                .filter(|(d, _)| *d <= 3)
                 .map_or(String::from("an existing record id"), |(_, id)| {
                     format!("an existing record id; did you mean \"{id}\"?")
                 });

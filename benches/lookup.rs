@@ -172,13 +172,14 @@ fn search(records: &[errdex::Record]) {
     let runs = 40;
     for _ in 0..runs {
         show += once(&["show", id]);
-        search += once(&["search", query]);
+        // One result each, so both print one record.
+        search += once(&["search", "-n", "1", query]);
     }
     let (show, search) = (show / runs, search / runs);
     println!("  {:<52} {show:>12.2?}", "cold `errdex show ID` process");
     println!(
         "  {:<52} {search:>12.2?}",
-        "cold `errdex search QUERY` process"
+        "cold `errdex search -n 1 QUERY` process"
     );
     println!(
         "  => a cold search costs {:.2}x a cold show\n",

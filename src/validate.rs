@@ -212,6 +212,16 @@ fn walk(
         let at = format!("{shown}/{child_rel}");
         let path = dir.join(&name);
         let is_dir = match std::fs::metadata(&path) {
+            Ok(m) if !m.is_dir() && !m.is_file() => {
+                // A named pipe or a device would block or never end.
+                problem(
+                    diagnostics,
+                    &at,
+                    Severity::Error,
+                    "is neither a file nor a folder (expected <domain>/<slug>.json files)".into(),
+                );
+                continue;
+            }
             Ok(m) => m.is_dir(),
             Err(e) => {
                 problem(

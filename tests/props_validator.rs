@@ -17,6 +17,7 @@ use errdex::validate::{check_text, load, SeedDir};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use support::config;
 
 /// A valid seed file to mutate.
@@ -800,6 +801,10 @@ fn odd_entries_in_a_seeds_folder_are_each_reported() {
     dir.write("api/binary.json", &[0x00, 0xFF, 0xFE, 0x80]);
     std::fs::create_dir_all(dir.0.join("api/nested/deeper")).unwrap();
     std::os::unix::fs::symlink(dir.0.join("missing"), dir.0.join("api/dangling.json")).unwrap();
+    // A named pipe would block a reader forever.
+    let fifo = dir.0.join("api/pipe.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let has_fifo = made.is_ok_and(|s| s.success());
     std::fs::write(
         dir.0
             .join("api")
@@ -829,6 +834,17 @@ fn odd_entries_in_a_seeds_folder_are_each_reported() {
         assert!(
             named(file, Severity::Error),
             "{file}: {:?}",
+            outcome.diagnostics
+        );
+    }
+    if has_fifo {
+        assert!(
+            outcome
+                .diagnostics
+                .iter()
+                .any(|d| d.file == "seeds/api/pipe.json"
+                    && d.message.contains("neither a file nor a folder")),
+            "{:?}",
             outcome.diagnostics
         );
     }

@@ -5,6 +5,8 @@
 //! or an internal error. Output that goes to a closed pipe ends quietly.
 
 mod commands;
+#[cfg(feature = "mcp")]
+mod mcp;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -90,6 +92,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the knowledge base over MCP (Model Context Protocol) on stdin/stdout.
+    #[cfg(feature = "mcp")]
+    Mcp {
+        /// Language of answers: zh uses the Chinese fields where a record has them.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: mcp::Lang,
+    },
 }
 
 /// A failure that ends the command with a one-line message.
@@ -119,12 +128,20 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Not locked: `errdex mcp` writes stdout from its own threads.
+    let mut out = io::BufWriter::new(io::stdout());
     let result = run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
+    if result.is_err() {
+        let _ = out.flush();
+    }
+    exit_code(result)
+}
+
+/// The exit code of a result, after printing a failure's message on stderr.
+fn exit_code(result: Result<i32, Failure>) -> i32 {
     match result {
         Ok(code) => code,
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => FOUND,
@@ -133,12 +150,10 @@ pub fn main() -> i32 {
             FAILURE
         }
         Err(Failure::NotFound(msg)) => {
-            let _ = out.flush();
             eprintln!("errdex: {msg}");
             NOT_FOUND
         }
         Err(Failure::Error(msg)) => {
-            let _ = out.flush();
             eprintln!("errdex: {msg}");
             FAILURE
         }
@@ -162,5 +177,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
         Command::List { domain, json } => commands::list(out, domain.as_deref(), json),
         Command::Stats { json, markdown } => commands::stats(out, json, markdown),
         Command::Check { dir, strict, json } => commands::check(out, dir, strict, json),
+        #[cfg(feature = "mcp")]
+        Command::Mcp { lang } => mcp::run(lang),
     }
 }

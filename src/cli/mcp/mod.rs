@@ -1,0 +1,37 @@
+//! `errdex mcp`: a Model Context Protocol server on stdin and stdout.
+//!
+//! The tools (`server`) answer from the compiled-in records with Markdown
+//! (`markdown`) and the same content as JSON (`view`); `line_filter` stands
+//! in front of rmcp's transport so that malformed or oversized input gets
+//! an error answer and the session goes on. Input limits are in `limits`.
+
+mod freshness;
+mod graph;
+mod lang;
+mod limits;
+mod line_filter;
+mod markdown;
+mod params;
+mod search;
+mod server;
+mod stats;
+mod tools;
+mod view;
+
+pub use lang::Lang;
+
+use super::{Failure, FOUND};
+
+/// Serves MCP on stdio until the client closes stdin.
+pub fn run(lang: Lang) -> Result<i32, Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Error(format!("mcp: cannot start the runtime: {e}")))?;
+    let outcome = runtime.block_on(line_filter::serve(server::Server::new(lang)));
+    // A read of stdin may still be pending on a blocking thread: do not wait for it.
+    runtime.shutdown_background();
+    outcome
+        .map(|()| FOUND)
+        .map_err(|e| Failure::Error(format!("mcp: {e}")))
+}

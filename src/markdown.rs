@@ -89,7 +89,7 @@ pub fn estimate_tokens(text: &str) -> usize {
     ascii.div_ceil(4) + other
 }
 
-/// What is kept of one entry.
+/// What is kept of one entry while trimming.
 struct Kept<'e> {
     entry: &'e Entry,
     dead_ends: Vec<usize>,
@@ -128,10 +128,10 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn block(out: &mut String, rank: usize, k: &Kept, o: &MarkdownOptions) {
+fn block(out: &mut String, level: &str, rank: usize, k: &Kept, o: &MarkdownOptions) {
     let r = k.entry.record;
     let l = o.lang.labels();
-    let _ = writeln!(out, "## {rank}. {}", r.id);
+    let _ = writeln!(out, "{level} {rank}. {}", r.id);
     let _ = writeln!(
         out,
         "**{}:** `{}`",
@@ -223,18 +223,107 @@ pub fn likeliest_next(r: &Record) -> Option<crate::graph::Link> {
         .map(|(_, l)| *l)
 }
 
-fn render_kept(kept: &[Kept], o: &MarkdownOptions, note: Option<&str>) -> String {
-    let mut out = String::new();
-    for (i, k) in kept.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// A titled group of results (one per message in a batch, say).
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Section {
+    /// A heading for the group, if any.
+    pub title: Option<String>,
+    /// The results, best first.
+    pub entries: Vec<Entry>,
+    /// What to print when there are no results.
+    pub empty: Option<String>,
+}
+
+impl Section {
+    /// A section of `entries` under an optional title.
+    pub fn new(title: Option<String>, entries: Vec<Entry>) -> Section {
+        Section {
+            title,
+            entries,
+            empty: None,
         }
-        block(&mut out, i + 1, k, o);
     }
-    if let Some(note) = note {
-        let _ = writeln!(out, "\n_{note}_");
+}
+
+/// What is left of one entry after trimming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Shown {
+    /// Index of the entry in its section.
+    pub entry: usize,
+    /// Indexes into the record's `dead_ends`, as printed (most certain first).
+    pub dead_ends: Vec<usize>,
+    /// Indexes into the record's `workarounds`, as printed (best first).
+    pub workarounds: Vec<usize>,
+}
+
+/// What trimming left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Trimmed {
+    /// Whole results left out.
+    pub results: usize,
+    /// Dead ends left out.
+    pub dead_ends: usize,
+    /// Workarounds left out.
+    pub workarounds: usize,
+    /// Whether even the minimum is over the budget.
+    pub over_budget: bool,
+}
+
+/// The text and what it shows.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Rendered {
+    /// The Markdown.
+    pub text: String,
+    /// Per section, the entries printed and their items.
+    pub shown: Vec<Vec<Shown>>,
+    /// What the budget left out.
+    pub trimmed: Trimmed,
+}
+
+struct Layout<'a> {
+    heading: Option<&'a str>,
+    sections: &'a [Section],
+    kept: Vec<Vec<Kept<'a>>>,
+}
+
+impl Layout<'_> {
+    fn text(&self, o: &MarkdownOptions, note: Option<&str>) -> String {
+        let mut out = String::new();
+        if let Some(h) = self.heading {
+            let _ = writeln!(out, "# {h}");
+        }
+        let titled = self.sections.iter().any(|s| s.title.is_some());
+        for (section, kept) in self.sections.iter().zip(&self.kept) {
+            if let Some(t) = &section.title {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                let _ = writeln!(out, "## {}", one_line(t));
+            }
+            if kept.is_empty() {
+                if let Some(e) = &section.empty {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "{e}");
+                }
+            }
+            for (i, k) in kept.iter().enumerate() {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                block(&mut out, if titled { "###" } else { "##" }, i + 1, k, o);
+            }
+        }
+        if let Some(note) = note {
+            let _ = writeln!(out, "\n_{note}_");
+        }
+        out
     }
-    out
 }
 
 /// Renders `entries` (best first) as Markdown, within `options.budget`.
@@ -249,51 +338,125 @@ fn render_kept(kept: &[Kept], o: &MarkdownOptions, note: Option<&str>) -> String
 /// assert!(text.starts_with("## 1. "));
 /// ```
 pub fn render(entries: &[Entry], options: &MarkdownOptions) -> String {
-    let mut kept: Vec<Kept> = entries.iter().map(Kept::all).collect();
-    let full = render_kept(&kept, options, None);
-    let Some(budget) = options.budget else {
-        return full;
+    let sections = [Section::new(None, entries.to_vec())];
+    render_sections(None, &sections, options).text
+}
+
+/// Renders a heading and sections of results within `options.budget`,
+/// and says what was printed. Trimming drops results from the longest
+/// section first (every section keeps its best), then the least likely
+/// items anywhere (see the module docs).
+///
+/// ```
+/// use errdex::markdown::{render_sections, Entry, MarkdownOptions, Section};
+/// let all = errdex::records();
+/// let sections = vec![
+///     Section::new(Some("first".into()), all[..6].iter().map(Entry::new).collect()),
+///     Section::new(Some("second".into()), all[6..8].iter().map(Entry::new).collect()),
+/// ];
+/// let mut o = MarkdownOptions::default();
+/// o.budget = Some(1500);
+/// let r = render_sections(Some("answer"), &sections, &o);
+/// assert!(r.text.starts_with("# answer\n"));
+/// assert!(r.shown.iter().all(|s| !s.is_empty()), "each section keeps its best");
+/// assert!(r.trimmed.results > 0);
+/// ```
+pub fn render_sections(
+    heading: Option<&str>,
+    sections: &[Section],
+    options: &MarkdownOptions,
+) -> Rendered {
+    let mut layout = Layout {
+        heading,
+        sections,
+        kept: sections
+            .iter()
+            .map(|s| s.entries.iter().map(Kept::all).collect())
+            .collect(),
     };
-    if estimate_tokens(&full) <= budget {
-        return full;
-    }
+    let shown = |layout: &Layout| -> Vec<Vec<Shown>> {
+        layout
+            .kept
+            .iter()
+            .map(|ks| {
+                ks.iter()
+                    .enumerate()
+                    .map(|(i, k)| Shown {
+                        entry: i,
+                        dead_ends: k.dead_ends.clone(),
+                        workarounds: k.workarounds.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let full = layout.text(options, None);
+    let budget = match options.budget {
+        Some(b) if estimate_tokens(&full) > b => b,
+        _ => {
+            return Rendered {
+                text: full,
+                shown: shown(&layout),
+                trimmed: Trimmed::default(),
+            }
+        }
+    };
     // Room for the closing note.
-    let fits = |kept: &[Kept]| estimate_tokens(&render_kept(kept, options, None)) + 30 <= budget;
-    let mut dropped = (0usize, 0usize, 0usize);
-    while kept.len() > 1 && !fits(&kept) {
-        kept.pop();
-        dropped.0 += 1;
+    let fits = |layout: &Layout| estimate_tokens(&layout.text(options, None)) + 30 <= budget;
+    let mut trimmed = Trimmed::default();
+    while !fits(&layout) {
+        // The longest section loses its lowest-ranked result; later sections on ties.
+        let Some(si) = (0..layout.kept.len())
+            .filter(|&i| layout.kept[i].len() > 1)
+            .max_by_key(|&i| (layout.kept[i].len(), i))
+        else {
+            break;
+        };
+        layout.kept[si].pop();
+        trimmed.results += 1;
     }
-    while !fits(&kept) {
+    while !fits(&layout) {
         // The least likely item over all kept results, the lowest ranked on ties.
-        let mut worst: Option<(f64, usize, bool)> = None;
-        for (ri, k) in kept.iter().enumerate() {
-            let r = k.entry.record;
-            if k.dead_ends.len() > 1 {
-                let rate = r.dead_ends[*k.dead_ends.last().expect("len > 1")].fail_rate;
-                if worst.is_none_or(|(w, wi, _)| rate < w || (rate == w && ri > wi)) {
-                    worst = Some((rate, ri, true));
+        let mut worst: Option<(f64, (usize, usize), bool)> = None;
+        for (si, ks) in layout.kept.iter().enumerate() {
+            for (ri, k) in ks.iter().enumerate() {
+                let r = k.entry.record;
+                let mut consider = |rate: f64, dead: bool| {
+                    if worst.is_none_or(|(w, at, _)| rate < w || (rate == w && (si, ri) > at)) {
+                        worst = Some((rate, (si, ri), dead));
+                    }
+                };
+                if k.dead_ends.len() > 1 {
+                    consider(
+                        r.dead_ends[*k.dead_ends.last().expect("len > 1")].fail_rate,
+                        true,
+                    );
                 }
-            }
-            if k.workarounds.len() > 1 {
-                let rate = r.workarounds[*k.workarounds.last().expect("len > 1")].success_rate;
-                if worst.is_none_or(|(w, wi, _)| rate < w || (rate == w && ri > wi)) {
-                    worst = Some((rate, ri, false));
+                if k.workarounds.len() > 1 {
+                    let last = *k.workarounds.last().expect("len > 1");
+                    consider(r.workarounds[last].success_rate, false);
                 }
             }
         }
-        let Some((_, ri, dead)) = worst else { break };
+        let Some((_, (si, ri), dead)) = worst else {
+            break;
+        };
         if dead {
-            kept[ri].dead_ends.pop();
-            dropped.1 += 1;
+            layout.kept[si][ri].dead_ends.pop();
+            trimmed.dead_ends += 1;
         } else {
-            kept[ri].workarounds.pop();
-            dropped.2 += 1;
+            layout.kept[si][ri].workarounds.pop();
+            trimmed.workarounds += 1;
         }
     }
+    trimmed.over_budget = !fits(&layout);
     let note = format!(
         "Trimmed to about {budget} tokens: {} more results, {} dead ends and {} workarounds left out.",
-        dropped.0, dropped.1, dropped.2
+        trimmed.results, trimmed.dead_ends, trimmed.workarounds
     );
-    render_kept(&kept, options, Some(&note))
+    Rendered {
+        text: layout.text(options, Some(&note)),
+        shown: shown(&layout),
+        trimmed,
+    }
 }

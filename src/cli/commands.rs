@@ -107,7 +107,7 @@ pub fn show(out: &mut dyn Write, ctx: &Ctx, id: &str) -> Result<i32, Failure> {
             out,
             &json::document(
                 "show",
-                json!({ "freshness": json::freshness(record, ctx), "record": json::record(record) }),
+                json!({ "freshness": json::freshness(record, ctx.today), "record": json::record(record) }),
             ),
         )?,
         Format::Markdown => markdown(out, ctx, &[Entry::new(record)])?,
@@ -133,7 +133,10 @@ pub fn list(out: &mut dyn Write, ctx: &Ctx, domain: Option<&str>) -> Result<i32,
     };
     match ctx.format {
         Format::Json => {
-            let items: Vec<_> = records.iter().map(|r| json::summary(r, ctx)).collect();
+            let items: Vec<_> = records
+                .iter()
+                .map(|r| json::summary(r, ctx.today))
+                .collect();
             json::write(
                 out,
                 &json::document(
@@ -409,7 +412,7 @@ pub fn lookup(
                         "key_line": m.key_line,
                         "specificity": m.specificity,
                         "why": m.why(),
-                        "freshness": json::freshness(m.record, ctx),
+                        "freshness": json::freshness(m.record, ctx.today),
                         "record": json::record(m.record),
                     })
                 })

@@ -43,7 +43,7 @@ pub fn search(
                         "id": h.record.id,
                         "score": h.score,
                         "matched_terms": h.matched,
-                        "freshness": json::freshness(h.record, ctx),
+                        "freshness": json::freshness(h.record, ctx.today),
                         "record": json::record(h.record),
                     })
                 })
@@ -108,21 +108,36 @@ pub fn chain(out: &mut dyn Write, ctx: &Ctx, id: &str, depth: usize) -> Result<i
     let id = record_id(id)?;
     let c = errdex::graph::chain(id, depth).ok_or_else(|| unknown_id(id))?;
     match ctx.format {
-        Format::Json => json::write(out, &json::chain(&c, depth, ctx))?,
+        Format::Json => json::write(out, &json::chain(&c, depth, ctx.today))?,
         Format::Dot => dot(out, &c)?,
-        Format::Markdown => chain_markdown(out, ctx, &c)?,
+        Format::Markdown => chain_markdown(out, ctx.lang, ctx.today, &c)?,
         _ => render::chain(out, ctx, &c)?,
     }
     Ok(FOUND)
 }
 
-fn chain_markdown(out: &mut dyn Write, ctx: &Ctx, c: &Chain) -> Result<(), Failure> {
-    let l = ctx.lang.labels();
+/// A chain as a nested Markdown list, each record with its freshness.
+pub fn chain_markdown(
+    out: &mut dyn Write,
+    lang: errdex::Lang,
+    today: errdex::Date,
+    c: &Chain,
+) -> std::io::Result<()> {
+    let l = lang.labels();
+    let fresh = |r: &errdex::Record| {
+        format!(
+            "{} ({} {})",
+            lang.freshness(r.freshness(today)),
+            l.last_confirmed,
+            r.last_confirmed
+        )
+    };
     writeln!(
         out,
-        "**{}** — `{}`",
+        "**{}** — `{}` · {}",
         c.start.id,
-        c.start.signature_in(ctx.lang)
+        c.start.signature_in(lang),
+        fresh(c.start)
     )?;
     for s in &c.steps {
         let word = match s.relation {
@@ -138,9 +153,14 @@ fn chain_markdown(out: &mut dyn Write, ctx: &Ctx, c: &Chain) -> Result<(), Failu
             .condition
             .map(|c| format!(" [{}: {c}]", l.when))
             .unwrap_or_default();
+        let about = if s.seen {
+            String::new()
+        } else {
+            format!(" — `{}` · {}", s.to.signature_in(lang), fresh(s.to))
+        };
         writeln!(
             out,
-            "{}- {} {word} **{}**{p}{cond}",
+            "{}- {} {word} **{}**{p}{cond}{about}",
             "  ".repeat(s.depth - 1),
             s.from.id,
             s.to.id

@@ -4,9 +4,9 @@
 //! `"command"`. A full record is the seed format (`errdex::Record`'s
 //! `Serialize`); a summary carries the fields needed to choose a record.
 
-use super::{Ctx, Failure};
+use super::Failure;
 use errdex::graph::{Chain, Step};
-use errdex::{Freshness, Record};
+use errdex::{Date, Freshness, Record};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -37,17 +37,17 @@ pub fn document(command: &str, fields: Value) -> Value {
 }
 
 /// `{"state", "last_confirmed", "age_days"}`.
-pub fn freshness(r: &Record, ctx: &Ctx) -> Value {
-    let f: Freshness = r.freshness(ctx.today);
+pub fn freshness(r: &Record, today: Date) -> Value {
+    let f: Freshness = r.freshness(today);
     json!({
         "state": f.as_str(),
         "last_confirmed": r.last_confirmed,
-        "age_days": r.age_days(ctx.today),
+        "age_days": r.age_days(today),
     })
 }
 
 /// The fields needed to choose a record.
-pub fn summary(r: &Record, ctx: &Ctx) -> Value {
+pub fn summary(r: &Record, today: Date) -> Value {
     json!({
         "id": r.id,
         "domain": r.domain,
@@ -57,7 +57,7 @@ pub fn summary(r: &Record, ctx: &Ctx) -> Value {
         "confidence": r.confidence,
         "fix_success_rate": r.fix_success_rate,
         "verification_tier": r.verification_tier,
-        "freshness": freshness(r, ctx),
+        "freshness": freshness(r, today),
     })
 }
 
@@ -80,13 +80,13 @@ pub fn step(s: &Step) -> Value {
 }
 
 /// A chain: its records (summaries) and edges.
-pub fn chain(c: &Chain, depth: usize, ctx: &Ctx) -> Value {
+pub fn chain(c: &Chain, depth: usize, today: Date) -> Value {
     document(
         "chain",
         json!({
             "start": c.start.id,
             "depth": depth,
-            "records": c.records().iter().map(|r| summary(r, ctx)).collect::<Vec<_>>(),
+            "records": c.records().iter().map(|r| summary(r, today)).collect::<Vec<_>>(),
             "edges": c.steps.iter().map(step).collect::<Vec<_>>(),
         }),
     )

@@ -6,7 +6,9 @@
 
 mod commands;
 mod explore;
-mod json;
+pub(crate) mod json;
+#[cfg(feature = "mcp")]
+mod mcp;
 mod render;
 mod style;
 mod tools;
@@ -127,6 +129,13 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `errdex man > errdex.1`.
     Man,
+    /// Serve the knowledge base over MCP (Model Context Protocol) on stdin/stdout.
+    #[cfg(feature = "mcp")]
+    Mcp {
+        /// Language of answers: zh uses the Chinese fields where a record has them.
+        #[arg(long, default_value = "en", value_name = "LANG", value_parser = parse_lang)]
+        lang: Lang,
+    },
 }
 
 /// Output format.
@@ -312,12 +321,20 @@ pub fn main() -> i32 {
             return FAILURE;
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Not locked: `errdex mcp` writes stdout from its own threads.
+    let mut out = io::BufWriter::new(io::stdout());
     let result = run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
+    if result.is_err() {
+        let _ = out.flush();
+    }
+    exit_code(result)
+}
+
+/// The exit code of a result, after printing a failure's message on stderr.
+fn exit_code(result: Result<i32, Failure>) -> i32 {
     match result {
         Ok(code) => code,
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => FOUND,
@@ -326,12 +343,10 @@ pub fn main() -> i32 {
             FAILURE
         }
         Err(Failure::NotFound(msg)) => {
-            let _ = out.flush();
             eprintln!("errdex: {msg}");
             NOT_FOUND
         }
         Err(Failure::Error(msg)) => {
-            let _ = out.flush();
             eprintln!("errdex: {msg}");
             FAILURE
         }
@@ -394,5 +409,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, Failure> {
         Command::Export { dir } => tools::export(out, &dir),
         Command::Completions { shell } => tools::completions(out, shell),
         Command::Man => tools::man(out),
+        #[cfg(feature = "mcp")]
+        Command::Mcp { lang } => mcp::run(lang),
     }
 }

@@ -435,3 +435,250 @@ fn bad_command_line_is_a_one_line_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// A small deterministic generator (xorshift), so failures replay.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Cases per property: `PROPTEST_CASES` when set (as for the other
+/// property tests), else `default`.
+fn cases(default: usize) -> usize {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// An answer to a frame the server cannot use: a JSON-RPC error.
+fn is_error_answer(v: &Value) -> bool {
+    v["jsonrpc"] == "2.0" && v["error"]["code"].is_i64() && v["error"]["message"].is_string()
+}
+
+#[test]
+fn random_and_truncated_frames_are_each_answered() {
+    let mut s = Session::start(&[]);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let valid = [
+        json!({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {"name": "lookup_error", "arguments": {"message": LOOKUP_MESSAGE}}}),
+        json!({"jsonrpc": "2.0", "id": "a", "method": "tools/list", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 9, "method": "tools/call", "params": {"name": "search_errors", "arguments": {"query": "disk full", "limit": 2}}}),
+    ];
+    let n = cases(400);
+    for case in 0..n {
+        let kind = rng.below(4);
+        let frame: Vec<u8> = match kind {
+            // Printable noise.
+            0 => (0..1 + rng.below(200))
+                .map(|_| b' ' + rng.below(95) as u8)
+                .collect(),
+            // Any bytes but a newline (invalid UTF-8 included).
+            1 => (0..1 + rng.below(200))
+                .map(|_| match rng.below(256) as u8 {
+                    b'\n' => b'x',
+                    b => b,
+                })
+                .collect(),
+            // A valid request cut short.
+            _ => {
+                let full = valid[rng.below(valid.len())].to_string().into_bytes();
+                full[..1 + rng.below(full.len() - 1)].to_vec()
+            }
+        };
+        if frame.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        s.send_raw(&frame);
+        let answer = s.receive();
+        assert!(
+            is_error_answer(&answer),
+            "case {case}: frame {:?} got {answer}",
+            String::from_utf8_lossy(&frame)
+        );
+        // Now and then, a valid request in between still works.
+        if case % 50 == 0 {
+            let v = s.request("tools/list", json!({}));
+            assert!(v["result"]["tools"].is_array(), "case {case}: {v}");
+        }
+    }
+    println!("{n} random or truncated frames, each answered with an error");
+    assert_eq!(s.tools().len(), TOOLS.len());
+    s.finish();
+}
+
+/// A valid value for each argument name the tools use.
+fn valid_argument(name: &str) -> Value {
+    match name {
+        "message" => json!(LOOKUP_MESSAGE),
+        "messages" => json!([LOOKUP_MESSAGE]),
+        "id" => json!(LOOKUP_ID),
+        "query" => json!("memory limit"),
+        "domain" => json!("python"),
+        "sort" => json!("name"),
+        "depth" | "limit" => json!(1),
+        "max_tokens" => json!(300),
+        other => panic!("no valid value known for argument {other:?}"),
+    }
+}
+
+/// Whether `v` has one of the JSON Schema `types`.
+fn has_type(v: &Value, types: &[&str]) -> bool {
+    types.iter().any(|t| match *t {
+        "string" => v.is_string(),
+        "integer" => v.is_u64() || v.is_i64(),
+        "number" => v.is_number(),
+        "boolean" => v.is_boolean(),
+        "array" => v.is_array(),
+        "object" => v.is_object(),
+        "null" => v.is_null(),
+        _ => false,
+    })
+}
+
+#[test]
+fn wrong_types_for_every_tool_argument_are_refused() {
+    let mut s = Session::start(&[]);
+    let wrong = [
+        json!(42),
+        json!(-1),
+        json!(1.5),
+        json!(4_294_967_296u64),
+        json!(1e300),
+        json!("text"),
+        json!(""),
+        json!(true),
+        json!([1, 2]),
+        json!({"a": 1}),
+        json!(null),
+    ];
+    let mut tried = 0;
+    for tool in s.tools() {
+        let name = tool["name"].as_str().unwrap().to_string();
+        let schema = &tool["inputSchema"];
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let Some(props) = schema["properties"].as_object() else {
+            continue;
+        };
+        let base: serde_json::Map<String, Value> = required
+            .iter()
+            .map(|r| (r.to_string(), valid_argument(r)))
+            .collect();
+        for (prop, spec) in props {
+            let types: Vec<&str> = match &spec["type"] {
+                Value::String(t) => vec![t.as_str()],
+                Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            for value in &wrong {
+                // Values of the declared type are not wrong, except numbers
+                // outside what the argument can hold.
+                let out_of_range_integer = types.contains(&"integer")
+                    && (value.as_i64().is_some_and(|n| n < 0)
+                        || value.as_u64().is_some_and(|n| n > u64::from(u32::MAX)));
+                // null stands for "absent", which optional arguments allow.
+                let absent_ok = value.is_null() && !required.contains(&prop.as_str());
+                if (has_type(value, &types) && !out_of_range_integer) || absent_ok {
+                    continue;
+                }
+                let mut args = base.clone();
+                args.insert(prop.clone(), value.clone());
+                let v = s.request(
+                    "tools/call",
+                    json!({ "name": name, "arguments": Value::Object(args) }),
+                );
+                let refused = v["result"]["isError"] == true || is_error_answer(&v);
+                assert!(refused, "{name}.{prop} = {value}: {v}");
+                tried += 1;
+            }
+        }
+        // Arguments that are not an object at all.
+        for args in [json!([1]), json!("x"), json!(3)] {
+            let v = s.request("tools/call", json!({ "name": name, "arguments": args }));
+            assert!(
+                v["result"]["isError"] == true || is_error_answer(&v),
+                "{name}: {v}"
+            );
+            tried += 1;
+        }
+    }
+    println!("{tried} wrongly typed arguments, each refused");
+    assert!(tried > 100, "only {tried} cases");
+    assert_eq!(s.tools().len(), TOOLS.len());
+    s.finish();
+}
+
+/// Resident memory of a process, in KiB (Linux).
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+#[test]
+fn ten_thousand_requests_in_one_session_keep_memory_flat() {
+    let mut s = Session::start(&[]);
+    let requests = [
+        json!({"name": "lookup_error", "arguments": {"message": LOOKUP_MESSAGE}}),
+        json!({"name": "search_errors", "arguments": {"query": "permission denied", "limit": 3}}),
+        json!({"name": "get_error_detail", "arguments": {"id": LOOKUP_ID}}),
+        json!({"name": "get_error_chain", "arguments": {"id": LOOKUP_ID, "depth": 2}}),
+        json!({"name": "batch_lookup", "arguments": {"messages": [LOOKUP_MESSAGE, "fatal: not a git repository"], "max_tokens": 500}}),
+        json!({"name": "get_error_detail", "arguments": {"id": "no/such-record"}}),
+        json!({"name": "get_domain_stats", "arguments": {"domain": "docker"}}),
+    ];
+    let total = 10_000;
+    let warm_up = 500;
+    let pid = s.child.id();
+    let mut before = None;
+    let mut answered = 0;
+    // Sent in groups of 50 and then read, so a slow answer cannot hide.
+    let mut sent = 0;
+    while sent < total {
+        let group = 50.min(total - sent);
+        let first_id = s.next_id + 1;
+        for k in 0..group {
+            s.next_id += 1;
+            let params = &requests[(sent + k) % requests.len()];
+            let msg = json!({"jsonrpc": "2.0", "id": s.next_id, "method": "tools/call", "params": params});
+            s.send_raw(msg.to_string().as_bytes());
+        }
+        for k in 0..group as u64 {
+            let v = s.receive();
+            assert_eq!(v["id"], first_id + k, "answers come in order: {v}");
+            assert!(v["result"]["content"][0]["text"].is_string(), "{v}");
+            answered += 1;
+        }
+        sent += group;
+        if sent == warm_up {
+            before = rss_kib(pid);
+        }
+    }
+    let after = rss_kib(pid);
+    assert_eq!(answered, total);
+    if let (Some(before), Some(after)) = (before, after) {
+        println!(
+            "{total} requests answered; resident memory {before} KiB after {warm_up}, {after} KiB after {total}"
+        );
+        assert!(
+            after <= before + 8 * 1024,
+            "memory grew from {before} KiB to {after} KiB"
+        );
+    }
+    s.finish();
+}

@@ -166,20 +166,20 @@ pub fn list(out: &mut dyn Write, ctx: &Ctx, domain: Option<&str>) -> Result<i32,
         }
         _ => {
             let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            let room = ctx.width.saturating_sub(id_width + 2).max(20);
             for r in records {
-                let stale = r.freshness(ctx.today) == errdex::Freshness::Stale;
-                let mark = if stale {
-                    format!(" {}", ctx.paint.bold_red(ctx.lang.labels().stale))
-                } else {
-                    String::new()
-                };
-                let sig_room = room.saturating_sub(if stale { 8 } else { 0 });
+                let f = r.freshness(ctx.today);
+                let word = ctx.lang.freshness(f);
+                // The signature gets what the id and the freshness word leave.
+                let room = ctx
+                    .width
+                    .saturating_sub(id_width + 4 + render::columns(word))
+                    .max(20);
                 writeln!(
                     out,
-                    "{}  {}{mark}",
+                    "{}  {}  {}",
                     ctx.paint.bold(&format!("{:id_width$}", r.id)),
-                    render::clip(r.signature_in(ctx.lang), sig_room)
+                    render::clip(r.signature_in(ctx.lang), room),
+                    render::freshness_word(ctx, f)
                 )?;
             }
         }
@@ -569,11 +569,13 @@ pub fn scan(
                 ))
             )?;
             for (r, (count, first_file, first, last_file, last)) in &summary {
+                let rec = &errdex::records()[*r];
                 writeln!(
                     out,
-                    "  {:6}  {}  (first {first_file}:{first}, last {last_file}:{last})",
+                    "  {:6}  {}  (first {first_file}:{first}, last {last_file}:{last})  {}",
                     count,
-                    errdex::records()[*r].id
+                    rec.id,
+                    render::freshness_word(ctx, rec.freshness(ctx.today))
                 )?;
             }
         }

@@ -126,16 +126,20 @@ pub fn wrapped(out: &mut dyn Write, indent: &str, text: &str, width: usize) -> i
     hanging(out, indent, columns(indent), indent, text, width)
 }
 
-/// "fresh (last confirmed 2026-10-01)", coloured by state.
-pub fn freshness(ctx: &Ctx, r: &Record) -> String {
-    let l = ctx.lang.labels();
-    let f = r.freshness(ctx.today);
+/// "fresh", "aging" or "STALE", coloured by state.
+pub fn freshness_word(ctx: &Ctx, f: Freshness) -> String {
     let word = ctx.lang.freshness(f);
-    let word = match f {
+    match f {
         Freshness::Fresh => ctx.paint.green(word),
         Freshness::Aging => ctx.paint.yellow(word),
         _ => ctx.paint.bold_red(word),
-    };
+    }
+}
+
+/// "fresh (last confirmed 2026-10-01)", coloured by state.
+pub fn freshness(ctx: &Ctx, r: &Record) -> String {
+    let l = ctx.lang.labels();
+    let word = freshness_word(ctx, r.freshness(ctx.today));
     format!("{word} ({} {})", l.last_confirmed, r.last_confirmed)
 }
 

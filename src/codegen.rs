@@ -200,21 +200,8 @@ fn graph_file(records: &[&SeedRecord]) -> TokenStream {
 
 fn matcher_file(blobs: &[(&'static str, Vec<u8>)], tables: &compile::Tables) -> TokenStream {
     let items = blobs.iter().map(|(name, bytes)| {
-        let stem = name.trim_end_matches(".bin").to_ascii_uppercase();
-        let bytes_ident = Ident::new(&format!("{stem}_BYTES"), Span::call_site());
-        let ident = Ident::new(&stem, Span::call_site());
-        let len = bytes.len();
-        let path = format!("/{name}");
-        let (ty, view) = if stem == "GRAM_BITS" || stem == "GRAMS" {
-            (quote!(u64), quote!(crate::matcher::words64))
-        } else {
-            (quote!(u32), quote!(crate::matcher::words))
-        };
-        quote! {
-            static #bytes_ident: crate::matcher::Aligned<[u8; #len]> =
-                crate::matcher::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), #path)));
-            pub(crate) static #ident: &[#ty] = #view(&#bytes_ident.0);
-        }
+        let wide = matches!(*name, "gram_bits.bin" | "grams.bin");
+        embedded_words(name, bytes.len(), wide)
     });
     let log2 = compile::gram_bits_log2(tables.grams.len());
     let has_short = tables.grams.iter().any(|g| g & compile::SHORT_GRAM != 0);

@@ -52,7 +52,7 @@ pub fn generate(records: &[&SeedRecord]) -> Result<Vec<GeneratedFile>, Vec<Strin
     files.push(
         file("matcher.rs", records.len(), matcher_file(&blobs, &tables)).map_err(|e| vec![e])?,
     );
-    let (search, search_blobs) = search_file(records);
+    let (search, search_blobs) = search_file(records).map_err(|e| vec![e])?;
     files.push(file("search.rs", records.len(), search).map_err(|e| vec![e])?);
     files.push(file("graph.rs", records.len(), graph_file(records)).map_err(|e| vec![e])?);
     for (name, bytes) in blobs.into_iter().chain(search_blobs) {
@@ -89,37 +89,63 @@ fn le_words(words: impl IntoIterator<Item = u32>) -> Vec<u8> {
 /// The keyword index: a perfect-hash map from term to term number, and two
 /// tables: where each term's postings start, and the postings themselves
 /// (record index, weight as `f32` bits).
-fn search_file(records: &[&SeedRecord]) -> (TokenStream, Vec<(&'static str, Vec<u8>)>) {
+type Blobs = Vec<(&'static str, Vec<u8>)>;
+
+fn search_file(records: &[&SeedRecord]) -> Result<(TokenStream, Blobs), String> {
     let index = search_index::build(records);
     let mut map = phf_codegen::Map::new();
+    let mut seen = BTreeMap::new();
     let mut starts = vec![0u32];
     let mut postings = Vec::new();
+    let mut text = Vec::new();
+    let mut text_starts = vec![0u32];
     for (t, (term, list)) in index.terms.iter().enumerate() {
-        map.entry(term.as_str(), t.to_string());
+        let hash = crate::terms::term_hash(term);
+        if let Some(other) = seen.insert(hash, term) {
+            // Not expected in practice; the index would need a wider key.
+            return Err(format!(
+                "search terms {other:?} and {term:?} have the same 64-bit hash"
+            ));
+        }
+        map.entry(hash, t.to_string());
         for &(record, weight) in list {
             postings.push(record);
             postings.push(weight.to_bits());
         }
         starts.push((postings.len() / 2) as u32);
+        text.extend_from_slice(term.as_bytes());
+        text_starts.push(text.len() as u32);
     }
     let built: TokenStream = map
         .build()
         .to_string()
         .parse()
         .expect("phf_codegen writes valid Rust");
+    // Padded to whole words, like every embedded table.
+    while text.len() % 4 != 0 {
+        text.push(0);
+    }
     let blobs = vec![
         ("search_starts.bin", le_words(starts)),
         ("search_postings.bin", le_words(postings)),
+        ("term_starts.bin", le_words(text_starts)),
     ];
-    let views = blobs
+    let views: Vec<TokenStream> = blobs
         .iter()
-        .map(|(name, bytes)| embedded_words(name, bytes.len(), false));
+        .map(|(name, bytes)| embedded_words(name, bytes.len(), false))
+        .collect();
+    let text_len = text.len();
+    let mut blobs = blobs;
+    blobs.push(("term_text.bin", text));
     let tokens = quote! {
-        /// Search term to its number (an index into `SEARCH_STARTS`).
-        pub(crate) static TERMS: ::phf::Map<&'static str, u32> = #built;
+        /// Hash of a search term (`term_hash`) to its number (an index into
+        /// `SEARCH_STARTS` and `TERM_STARTS`).
+        pub(crate) static TERMS: ::phf::Map<u64, u32> = #built;
         #(#views)*
+        /// Every term's text, back to back (`TERM_STARTS` gives the bounds).
+        pub(crate) static TERM_TEXT: &[u8; #text_len] = include_bytes!(concat!(env!("OUT_DIR"), "/term_text.bin"));
     };
-    (tokens, blobs)
+    Ok((tokens, blobs))
 }
 
 /// Edges in both directions: `next` holds a record's `leads_to` and every

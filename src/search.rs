@@ -18,7 +18,7 @@
 pub use crate::terms::{for_each_term, stem};
 
 use crate::generated::search::{
-    SEARCH_POSTINGS as POSTINGS, SEARCH_STARTS as POSTING_STARTS, TERMS,
+    SEARCH_POSTINGS as POSTINGS, SEARCH_STARTS as POSTING_STARTS, TERMS, TERM_STARTS, TERM_TEXT,
 };
 use crate::Record;
 
@@ -57,6 +57,27 @@ pub struct Hit {
     pub score: f64,
     /// The query terms the record contains, in query order.
     pub matched: Vec<&'static str>,
+}
+
+/// The text of term number `t`.
+fn term_text(t: u32) -> &'static str {
+    let (a, b) = (
+        TERM_STARTS[t as usize] as usize,
+        TERM_STARTS[t as usize + 1] as usize,
+    );
+    // build.rs wrote whole terms, each valid UTF-8.
+    core::str::from_utf8(&TERM_TEXT[a..b]).unwrap_or_default()
+}
+
+/// The number of an indexed term.
+fn term_number(term: &str) -> Option<u32> {
+    let t = *TERMS.get(&crate::terms::term_hash(term))?;
+    (term_text(t) == term).then_some(t)
+}
+
+/// Every indexed term.
+fn all_terms() -> impl Iterator<Item = &'static str> {
+    (0..TERM_STARTS.len().saturating_sub(1) as u32).map(term_text)
 }
 
 /// The query's distinct terms, in order.
@@ -99,9 +120,10 @@ pub fn search_with(query: &str, options: &SearchOptions<'_>) -> Vec<Hit> {
     let mut scores: Vec<(u32, f64, u64)> = Vec::new();
     let mut known: Vec<&'static str> = Vec::with_capacity(terms.len());
     for term in &terms {
-        let Some((key, &t)) = TERMS.get_entry(term.as_str()) else {
+        let Some(t) = term_number(term) else {
             continue;
         };
+        let key = term_text(t);
         let bit = 1u64 << known.len().min(63);
         known.push(key);
         let (start, end) = (
@@ -165,12 +187,11 @@ pub fn search_with(query: &str, options: &SearchOptions<'_>) -> Vec<Hit> {
 pub fn closest_terms(query: &str, n: usize) -> Vec<&'static str> {
     let mut scored: Vec<(usize, &'static str)> = Vec::new();
     for term in query_terms(query) {
-        if TERMS.contains_key(term.as_str()) {
+        if term_number(&term).is_some() {
             continue;
         }
-        let mut best: Vec<(usize, &'static str)> = TERMS
-            .keys()
-            .map(|k| (distance(&term, k), *k))
+        let mut best: Vec<(usize, &'static str)> = all_terms()
+            .map(|k| (distance(&term, k), k))
             .filter(|(d, k)| *d <= term.len().max(k.len()) / 2)
             .collect();
         best.sort_unstable();

@@ -16,6 +16,14 @@
 //!   term, as are `refuse`, `refused` and `refusing`. Words with digits
 //!   (`e0502`, `enospc1`) are kept as written.
 
+/// The 64-bit FNV-1a hash of a term: the key of the compiled-in term map,
+/// which holds no pointers (so the loader has nothing to relocate).
+pub fn term_hash(term: &str) -> u64 {
+    term.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Words dropped from text and queries.
 pub const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",

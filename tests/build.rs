@@ -297,3 +297,40 @@ fn matcher_equals_the_regex_crate_on_a_synthetic_set() {
     assert!(report.contains(", 0 mismatching lines"), "{report}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Embedders get no async runtime, CLI or JSON stack: the library without
+/// default features depends on three small crates.
+#[test]
+fn the_library_alone_pulls_in_no_runtime() {
+    let out = Command::new(env!("CARGO"))
+        .current_dir(manifest())
+        .args([
+            "tree",
+            "--no-default-features",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--offline",
+        ])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = String::from_utf8_lossy(&out.stdout);
+    for unwanted in ["tokio", "rmcp", "clap", "serde_json", "schemars"] {
+        assert!(
+            !tree.lines().any(|l| l.starts_with(&format!("{unwanted} "))),
+            "{unwanted} in the library's dependencies:\n{tree}"
+        );
+    }
+    let with_mcp = Command::new(env!("CARGO"))
+        .current_dir(manifest())
+        .args(["tree", "-e", "normal", "--prefix", "none", "--offline"])
+        .output()
+        .expect("cargo runs");
+    assert!(String::from_utf8_lossy(&with_mcp.stdout).contains("rmcp "));
+}

@@ -199,13 +199,7 @@ fn graph_file(records: &[&SeedRecord]) -> TokenStream {
     let table = |lists: &[Vec<Link>]| {
         let items = lists.iter().map(|list| {
             let links = list.iter().map(|(j, e, stated)| {
-                let probability = match e.probability {
-                    Some(p) => {
-                        let p = f64_lit(p);
-                        quote!(::core::option::Option::Some(#p))
-                    }
-                    None => quote!(::core::option::Option::None),
-                };
+                let probability = opt_f64(e.probability);
                 let condition = opt_str(&e.condition);
                 quote!(crate::graph::Link { record: #j, probability: #probability, condition: #condition, stated: #stated })
             });
@@ -269,6 +263,16 @@ fn f64_lit(x: f64) -> Literal {
     Literal::f64_suffixed(x)
 }
 
+fn opt_f64(x: Option<f64>) -> TokenStream {
+    match x {
+        Some(x) => {
+            let x = f64_lit(x);
+            quote!(::core::option::Option::Some(#x))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
 fn str_slice(items: &[String]) -> TokenStream {
     let items = items.iter().map(|s| str_lit(s));
     quote!(&[#(#items),*])
@@ -315,13 +319,7 @@ fn workaround(w: &SeedWorkaround) -> TokenStream {
 fn edges(edges: &[SeedEdge]) -> TokenStream {
     let items = edges.iter().map(|e| {
         let id = str_lit(&e.error_id);
-        let probability = match e.probability {
-            Some(p) => {
-                let p = f64_lit(p);
-                quote!(::core::option::Option::Some(#p))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let probability = opt_f64(e.probability);
         let condition = opt_str(&e.condition);
         quote!(crate::Edge { error_id: #id, probability: #probability, condition: #condition })
     });

@@ -93,9 +93,18 @@ pub fn markdown(out: &mut dyn Write, ctx: &Ctx, entries: &[Entry]) -> Result<(),
     Ok(())
 }
 
-/// A rule between results.
-pub fn separator(out: &mut dyn Write, ctx: &Ctx) -> Result<(), Failure> {
-    writeln!(out, "\n{}", ctx.paint.dim(&"─".repeat(ctx.width.min(80))))?;
+/// The line that opens result `i` (from 0) of a ranked list, after a rule
+/// between results.
+pub fn rank_header(out: &mut dyn Write, ctx: &Ctx, i: usize, detail: &str) -> Result<(), Failure> {
+    if i > 0 {
+        writeln!(out, "\n{}", ctx.paint.dim(&"─".repeat(ctx.width.min(80))))?;
+    }
+    writeln!(
+        out,
+        "{} {}",
+        ctx.paint.bold(&format!("#{}", i + 1)),
+        ctx.paint.dim(detail)
+    )?;
     Ok(())
 }
 
@@ -438,15 +447,7 @@ pub fn lookup(
         }
         _ => {
             for (i, m) in matches.iter().enumerate() {
-                if i > 0 {
-                    separator(out, ctx)?;
-                }
-                writeln!(
-                    out,
-                    "{} {}",
-                    ctx.paint.bold(&format!("#{}", i + 1)),
-                    ctx.paint.dim(&format!("score {:.2}; {}", m.score, m.why()))
-                )?;
+                rank_header(out, ctx, i, &format!("score {:.2}; {}", m.score, m.why()))?;
                 let head = format!("   {} {}: ", ctx.lang.labels().line, m.line_number);
                 writeln!(
                     out,

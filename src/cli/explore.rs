@@ -1,6 +1,6 @@
 //! `search` and `chain`: finding records by words and by their neighbours.
 
-use super::commands::{known_domain, markdown, no_budget, record_id, separator, unknown_id};
+use super::commands::{known_domain, markdown, no_budget, rank_header, record_id, unknown_id};
 use super::{json, render, Ctx, Failure, Format, FOUND};
 use errdex::graph::{Chain, Relation};
 use errdex::markdown::Entry;
@@ -72,19 +72,8 @@ pub fn search(
         }
         _ => {
             for (i, h) in hits.iter().enumerate() {
-                if i > 0 {
-                    separator(out, ctx)?;
-                }
-                writeln!(
-                    out,
-                    "{} {}",
-                    ctx.paint.bold(&format!("#{}", i + 1)),
-                    ctx.paint.dim(&format!(
-                        "score {:.2}; terms: {}",
-                        h.score,
-                        h.matched.join(", ")
-                    ))
-                )?;
+                let detail = format!("score {:.2}; terms: {}", h.score, h.matched.join(", "));
+                rank_header(out, ctx, i, &detail)?;
                 writeln!(out)?;
                 render::record(out, ctx, h.record)?;
             }
